@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DatabaseHealthIndicator,
+  INFRASTRUCTURE_CONFIG,
+  InfrastructureConfig,
+  KafkaHealthIndicator,
+  ServiceName,
+  serviceUrl,
+} from '@metered/service-kit';
+import { probeSmtp } from './smtp.probe';
+import { ComponentHealthDto, SystemHealthDto } from './system-health.dto';
+
+const BACKEND_SERVICES: ServiceName[] = ['identity', 'registry', 'ordering', 'notifications'];
+
+/** Readiness of every service and of Kafka, the database and SMTP, checked in parallel. */
+@Injectable()
+export class SystemHealthService {
+  constructor(
+    private readonly kafka: KafkaHealthIndicator,
+    private readonly database: DatabaseHealthIndicator,
+    @Inject(INFRASTRUCTURE_CONFIG) private readonly config: InfrastructureConfig,
+  ) {}
+
+  async check(): Promise<SystemHealthDto> {
+    const checks: Record<string, () => Promise<void>> = {
+      kafka: async () => assertUp(await this.kafka.isHealthy('kafka')),
+      database: async () => assertUp(await this.database.isHealthy('database')),
+      smtp: () => probeSmtp(this.config.smtpUrl),
+      ...Object.fromEntries(
+        BACKEND_SERVICES.map((service) => [service, () => probeReadiness(serviceUrl(service))]),
+      ),
+    };
+    const entries = await Promise.all(
+      Object.entries(checks).map(async ([name, run]) => [name, await timed(run)] as const),
+    );
+    const components: Record<string, ComponentHealthDto> = {
+      gateway: { status: 'up' },
+      ...Object.fromEntries(entries),
+    };
+    const allUp = Object.values(components).every((component) => component.status === 'up');
+    return { status: allUp ? 'ok' : 'degraded', checkedAt: new Date().toISOString(), components };
+  }
+}
+
+function assertUp(result: Record<string, { status: string; message?: unknown }>): void {
+  const [detail] = Object.values(result);
+  if (detail?.status !== 'up') throw new Error(String(detail?.message ?? 'down'));
+}
+
+async function probeReadiness(baseUrl: string): Promise<void> {
+  const response = await fetch(`${baseUrl}/health/ready`, { signal: AbortSignal.timeout(3000) });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { error?: Record<string, unknown> };
+    const failing = Object.keys(body.error ?? {}).join(', ');
+    throw new Error(`not ready (HTTP ${response.status}${failing ? `: ${failing} down` : ''})`);
+  }
+}
+
+async function timed(run: () => Promise<void>): Promise<ComponentHealthDto> {
+  const started = Date.now();
+  try {
+    await run();
+    return { status: 'up', latencyMs: Date.now() - started };
+  } catch (error) {
+    const message = (error as Error).cause
+      ? `${(error as Error).message}: ${String(((error as Error).cause as Error).message ?? '')}`
+      : (error as Error).message;
+    return { status: 'down', message, latencyMs: Date.now() - started };
+  }
+}

@@ -1,0 +1,4 @@
+import { bootstrapService } from '@metered/service-kit';
+import { RegistryModule } from './registry.module';
+
+void bootstrapService('registry', RegistryModule);

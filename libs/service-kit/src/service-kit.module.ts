@@ -1,0 +1,35 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { INFRASTRUCTURE_CONFIG, SERVICE_NAME } from './config/config.tokens';
+import { mongoUriFor, readInfrastructureConfig, ServiceName } from './config/infrastructure.config';
+import { HealthModule } from './health/health.module';
+import { serviceLoggerModule } from './logging/service-logger.module';
+
+/**
+ * What every service needs before its own features: configuration, structured logging,
+ * a connection to its own database and the health endpoints.
+ */
+@Global()
+@Module({})
+export class ServiceKitModule {
+  static forService(service: ServiceName): DynamicModule {
+    const config = readInfrastructureConfig();
+    return {
+      module: ServiceKitModule,
+      imports: [
+        serviceLoggerModule(service),
+        MongooseModule.forRoot(mongoUriFor(service, config), {
+          serverSelectionTimeoutMS: 5000,
+          retryAttempts: 30,
+          retryDelay: 2000,
+        }),
+        HealthModule,
+      ],
+      providers: [
+        { provide: INFRASTRUCTURE_CONFIG, useValue: config },
+        { provide: SERVICE_NAME, useValue: service },
+      ],
+      exports: [INFRASTRUCTURE_CONFIG, SERVICE_NAME, HealthModule],
+    };
+  }
+}
