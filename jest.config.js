@@ -6,9 +6,10 @@ const moduleNameMapper = {
   '^@metered/event-platform(|/.*)$': '<rootDir>/libs/event-platform/src$1',
   '^@metered/service-kit(|/.*)$': '<rootDir>/libs/service-kit/src$1',
 };
-const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] };
+const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] };
 
 module.exports = {
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'unit',
@@ -30,7 +31,6 @@ module.exports = {
       transform,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
 };
