@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the system packages the test suite needs beyond Node, Java, Maven and Go:
+# Debian's Chromium for the portal's browser tests (playwright-core drives it; browser
+# downloads are impossible here). Quiet and quick when everything is already present.
+set -euo pipefail
+
+missing=()
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+  echo "missing for the tests: ${missing[*]} — install them (Debian: apt-get install ${missing[*]}) or set CHROMIUM_PATH" >&2
+  exit 1
+fi
+echo "installing ${missing[*]} with apt-get (once per machine)…"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "installed ${missing[*]}"
