@@ -1,0 +1,54 @@
+import { statSync } from 'node:fs';
+import { ServiceName, servicePort } from '../../../../libs/service-kit/src/config/infrastructure.config';
+import { httpOk } from '../probes';
+import { LaunchSpec } from '../process-manager';
+import { APP_NAMES, ComponentName, infraUrls, InfraUrls, StackSettings } from '../settings';
+import { Component } from './component';
+import { appEntry, buildAppIfStale } from './app-build';
+
+/** Every app gets every service's port, so the gateway finds the others. */
+function portEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(APP_NAMES.map((app) => [`${app.toUpperCase()}_PORT`, String(servicePort(app, env))]));
+}
+
+/** The environment an app is started with: infrastructure URLs, database prefix, ports. */
+export function appEnvironment(settings: StackSettings): InfraUrls & { MONGO_DB_PREFIX: string } & Record<string, string> {
+  return { ...infraUrls(settings), MONGO_DB_PREFIX: settings.mongoDbPrefix, ...portEnv(settings.env) };
+}
+
+/** A NestJS service run from its webpack bundle; ready when GET /health/ready answers 200. */
+export function appComponent(settings: StackSettings, name: ServiceName): Component {
+  const port = servicePort(name, settings.env);
+  const url = `http://127.0.0.1:${port}`;
+  const infra: ComponentName[] = ['kafka', 'ferretdb', 'mailpit'];
+  const builtAt = (): number => {
+    try {
+      return statSync(appEntry(settings, name)).mtimeMs;
+    } catch {
+      return 0;
+    }
+  };
+
+  return {
+    name,
+    kind: 'app',
+    // The gateway fronts the others, so it comes last.
+    dependsOn: name === 'gateway' ? [...infra, ...APP_NAMES.filter((app) => app !== 'gateway')] : infra,
+    ports: [{ port, hint: `set ${name.toUpperCase()}_PORT` }],
+    url,
+    readyTimeoutMs: 60_000,
+    heavyBuild: true,
+    // A new build or other settings (e.g. the test database prefix) means a restart.
+    fingerprint: () => JSON.stringify({ env: appEnvironment(settings), builtAt: builtAt() }),
+    prepare: () => buildAppIfStale(settings, name),
+    async launchSpec(): Promise<LaunchSpec> {
+      return {
+        command: process.execPath,
+        args: ['--enable-source-maps', appEntry(settings, name)],
+        env: { ...settings.env, ...appEnvironment(settings) },
+        cwd: settings.paths.repoRoot,
+      };
+    },
+    isReady: () => httpOk(`${url}/health/ready`),
+  };
+}

@@ -1,0 +1,87 @@
+import { StackError } from '../errors';
+import { APP_NAMES, ComponentName, INFRA_NAMES, isAppName, StackSettings } from '../settings';
+import { appComponent } from './app';
+import { Component } from './component';
+import { ferretdbComponent } from './ferretdb';
+import { kafkaComponent } from './kafka';
+import { mailpitComponent } from './mailpit';
+import { postgresComponent } from './postgres';
+import { DbBackend, resolveDbBackend } from './postgres-binaries';
+
+/** Start order for display and for `down` in reverse; the gateway comes after the services. */
+export const START_ORDER: readonly ComponentName[] = [
+  ...INFRA_NAMES,
+  ...APP_NAMES.filter((app) => app !== 'gateway'),
+  'gateway',
+];
+
+const backends = new Map<string, Promise<DbBackend>>();
+
+/** The backend decision can run apt-get and prints a fallback notice: once per process. */
+function dbBackendFor(settings: StackSettings, mayInstall: boolean): Promise<DbBackend> {
+  const key = JSON.stringify([settings.dbBackend, settings.env.POSTGRES_BIN_DIR, settings.paths.cacheDir, mayInstall]);
+  let backend = backends.get(key);
+  if (!backend) {
+    backend = resolveDbBackend(settings, { mayInstall });
+    backends.set(key, backend);
+    backend.catch(() => backends.delete(key));
+  }
+  return backend;
+}
+
+/** Builds components on demand; only the database ones need the (async) backend decision. */
+export class ComponentSet {
+  private readonly built = new Map<ComponentName, Component>();
+
+  /** `mayInstall: false` for read-only commands (status): no apt-get, no notices. */
+  constructor(
+    private readonly settings: StackSettings,
+    private readonly mayInstall = true,
+  ) {}
+
+  /** Whether FerretDB runs here on PostgreSQL, i.e. whether a postgres component exists at all. */
+  async usesPostgres(): Promise<boolean> {
+    if (this.settings.external.mongoUrl) return false;
+    return (await dbBackendFor(this.settings, this.mayInstall)).kind === 'postgresql';
+  }
+
+  async get(name: ComponentName): Promise<Component> {
+    const existing = this.built.get(name);
+    if (existing) return existing;
+    const component = await this.create(name);
+    this.built.set(name, component);
+    return component;
+  }
+
+  private async create(name: ComponentName): Promise<Component> {
+    const { settings } = this;
+    if (isAppName(name)) return appComponent(settings, name);
+    if (name === 'kafka') return kafkaComponent(settings);
+    if (name === 'mailpit') return mailpitComponent(settings);
+    if (name === 'ferretdb') {
+      const backend = settings.external.mongoUrl ? ({ kind: 'sqlite' } as const) : await dbBackendFor(settings, this.mayInstall);
+      return ferretdbComponent(settings, backend);
+    }
+    const backend = settings.external.mongoUrl ? undefined : await dbBackendFor(settings, this.mayInstall);
+    if (!backend || backend.kind !== 'postgresql') {
+      throw new StackError(
+        settings.external.mongoUrl
+          ? 'postgres is not used: MONGO_URL points at an external database'
+          : 'postgres is not used: FerretDB runs on SQLite here (STACK_DB_BACKEND=sqlite or no PostgreSQL)',
+      );
+    }
+    return postgresComponent(settings, backend.install);
+  }
+
+  /** The named components plus everything they need, in start order. */
+  async withDependencies(names: readonly ComponentName[]): Promise<Component[]> {
+    const wanted = new Set<ComponentName>();
+    const visit = async (name: ComponentName): Promise<void> => {
+      if (wanted.has(name)) return;
+      wanted.add(name);
+      for (const dependency of (await this.get(name)).dependsOn) await visit(dependency);
+    };
+    for (const name of names) await visit(name);
+    return Promise.all(START_ORDER.filter((name) => wanted.has(name)).map((name) => this.get(name)));
+  }
+}

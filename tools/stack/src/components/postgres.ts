@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { StackError } from '../errors';
+import { postgresReady } from '../probes';
+import { LaunchSpec } from '../process-manager';
+import { step } from '../progress';
+import { runStep } from '../run-command';
+import { StackSettings } from '../settings';
+import { Component } from './component';
+import { PostgresInstall } from './postgres-binaries';
+
+export const FERRETDB_DATABASE = 'ferretdb';
+
+/**
+ * PostgreSQL as FerretDB's backend: a private cluster in .stack/data/postgres on loopback,
+ * trust auth (nothing but this machine can reach it), no Unix socket so it never touches
+ * /var/run/postgresql or a system cluster.
+ */
+export function postgresComponent(settings: StackSettings, install: PostgresInstall): Component {
+  const { ports, paths, env } = settings;
+  const dataDir = join(paths.dataDir, 'postgres');
+  const bin = (tool: string): string => join(install.binDir, tool);
+  const asUser = { uid: install.runAs?.uid, gid: install.runAs?.gid };
+  const pgEnv = { ...env, HOME: dataDir, PGHOST: '127.0.0.1', PGPORT: String(ports.postgres), PGUSER: 'postgres' };
+
+  function ensureDataDir(): void {
+    mkdirSync(dataDir, { recursive: true });
+    if (install.runAs) chownSync(dataDir, install.runAs.uid, install.runAs.gid);
+    chmodSync(dataDir, 0o700);
+  }
+
+  return {
+    name: 'postgres',
+    kind: 'infra',
+    dependsOn: [],
+    ports: [{ port: ports.postgres, hint: 'set POSTGRES_PORT or STACK_DB_BACKEND=sqlite' }],
+    url: `postgres://postgres@127.0.0.1:${ports.postgres}/${FERRETDB_DATABASE}`,
+    readyTimeoutMs: 30_000,
+    heavyBuild: false,
+    fingerprint: () => JSON.stringify({ port: ports.postgres, binDir: install.binDir, dataDir }),
+    async prepare() {
+      if (!existsSync(bin('initdb'))) throw new StackError(`PostgreSQL's initdb missing in ${install.binDir}: install postgresql`);
+    },
+    async launchSpec(): Promise<LaunchSpec> {
+      ensureDataDir();
+      if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+        await runStep({
+          component: 'postgres',
+          title: 'creating the database cluster (initdb)',
+          command: bin('initdb'),
+          args: ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C'],
+          cwd: dataDir,
+          env: pgEnv,
+          logFile: join(paths.logsDir, 'postgres-initdb.log'),
+          ...asUser,
+        });
+      }
+      return {
+        command: bin('postgres'),
+        args: [
+          '-D', dataDir,
+          '-h', '127.0.0.1',
+          '-p', String(ports.postgres),
+          '-k', '',
+          // A dev/test database: losing the last few commits on a crash is fine, waiting on fsync is not.
+          '-c', 'synchronous_commit=off',
+        ],
+        env: pgEnv,
+        cwd: dataDir,
+        ...asUser,
+      };
+    },
+    isReady: () => postgresReady(bin('pg_isready'), ports.postgres),
+    async afterReady() {
+      const psql = spawnSync(bin('psql'), ['-d', 'postgres', '-tAc', `SELECT 1 FROM pg_database WHERE datname = '${FERRETDB_DATABASE}'`], {
+        env: pgEnv,
+        encoding: 'utf8',
+      });
+      if (psql.status !== 0) throw new StackError(`postgres: could not list databases: ${(psql.stderr ?? '').trim() || psql.error?.message}`);
+      if (psql.stdout.trim() === '1') return;
+      step('postgres', `creating database ${FERRETDB_DATABASE}`);
+      const created = spawnSync(bin('createdb'), [FERRETDB_DATABASE], { env: pgEnv, encoding: 'utf8' });
+      if (created.status !== 0) throw new StackError(`postgres: createdb ${FERRETDB_DATABASE} failed: ${(created.stderr ?? '').trim() || created.error?.message}`);
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { ComponentName } from '../settings';
+
+export interface StopPolicy {
+  signal: NodeJS.Signals;
+  timeoutMs: number;
+}
+
+/**
+ * How each process is asked to stop. PostgreSQL's SIGTERM is a "smart" shutdown that waits
+ * for every client to leave; SIGINT is its fast shutdown. Kafka needs a while to close its logs.
+ */
+export function stopPolicy(name: ComponentName | string): StopPolicy {
+  if (name === 'postgres') return { signal: 'SIGINT', timeoutMs: 30_000 };
+  if (name === 'kafka') return { signal: 'SIGTERM', timeoutMs: 30_000 };
+  return { signal: 'SIGTERM', timeoutMs: 10_000 };
+}
+
+/** Stop order: gateway first, then the services, then infrastructure, the database last. */
+export const STOP_LEVELS: readonly (readonly string[])[] = [
+  ['gateway'],
+  ['identity', 'registry', 'ordering', 'notifications'],
+  ['kafka', 'mailpit', 'ferretdb'],
+  ['postgres'],
+];

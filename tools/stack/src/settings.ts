@@ -1,0 +1,141 @@
+import { SERVICE_NAMES, ServiceName } from '../../../libs/service-kit/src/config/infrastructure.config';
+import { StackError } from './errors';
+import { resolveStackPaths, StackPaths } from './paths';
+
+export type InfraName = 'postgres' | 'ferretdb' | 'kafka' | 'mailpit';
+export type ComponentName = InfraName | ServiceName;
+export const INFRA_NAMES: readonly InfraName[] = ['postgres', 'ferretdb', 'kafka', 'mailpit'];
+export const APP_NAMES: readonly ServiceName[] = SERVICE_NAMES;
+export const COMPONENT_NAMES: readonly ComponentName[] = [...INFRA_NAMES, ...APP_NAMES];
+
+export type DbBackendChoice = 'postgresql' | 'sqlite' | 'auto';
+
+export interface StackPorts {
+  kafka: number;
+  /** KRaft controller listener; KAFKA_CONTROLLER_PORT, default KAFKA_PORT + 1. */
+  kafkaController: number;
+  mongo: number;
+  postgres: number;
+  smtp: number;
+  mailUi: number;
+}
+
+/** Infrastructure the environment points at instead of letting the stack run it. */
+export interface ExternalInfra {
+  kafkaBrokers?: string;
+  mongoUrl?: string;
+  smtpUrl?: string;
+  mailCaptureUrl?: string;
+}
+
+export interface StackSettings {
+  env: NodeJS.ProcessEnv;
+  paths: StackPaths;
+  ports: StackPorts;
+  external: ExternalInfra;
+  dbBackend: DbBackendChoice;
+  mongoDbPrefix: string;
+  /** Set by the test setup: everything started while it is set is tagged with it. */
+  session?: string;
+  /** STACK_READY_TIMEOUT (seconds) replaces every component's own readiness timeout. */
+  readyTimeoutMs?: number;
+  verbose: boolean;
+}
+
+/**
+ * Default PostgreSQL port: not 5432, so the stack never collides with a system cluster
+ * (installing Debian's postgresql package creates and starts one there).
+ */
+export const DEFAULT_POSTGRES_PORT = 54329;
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new StackError(`${name} must be a port number (1-65535), got "${raw}"`);
+  }
+  return value;
+}
+
+function dbBackend(raw: string | undefined): DbBackendChoice {
+  if (!raw) return 'auto';
+  if (raw === 'postgresql' || raw === 'sqlite') return raw;
+  throw new StackError(`STACK_DB_BACKEND must be "postgresql" or "sqlite", got "${raw}"`);
+}
+
+/**
+ * STACK_MANAGED lists infrastructure the stack itself runs even though KAFKA_BROKERS etc. are
+ * set: the test setup exports those URLs to the workers, which must still treat them as ours.
+ */
+function managedList(env: NodeJS.ProcessEnv): Set<string> {
+  return new Set((env.STACK_MANAGED ?? '').split(',').map((name) => name.trim()).filter(Boolean));
+}
+
+function externalInfra(env: NodeJS.ProcessEnv): ExternalInfra {
+  const managed = managedList(env);
+  const given = (name: string, component: InfraName): string | undefined =>
+    env[name] && !managed.has(component) ? env[name] : undefined;
+  const smtpUrl = given('SMTP_URL', 'mailpit');
+  return {
+    kafkaBrokers: given('KAFKA_BROKERS', 'kafka'),
+    mongoUrl: given('MONGO_URL', 'ferretdb'),
+    smtpUrl,
+    // A capture URL only means something next to an external SMTP server; a local Mailpit has its own.
+    mailCaptureUrl: smtpUrl ? env.MAIL_CAPTURE_URL || undefined : undefined,
+  };
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): StackSettings {
+  const kafka = port(env, 'KAFKA_PORT', 9092);
+  const timeout = env.STACK_READY_TIMEOUT;
+  if (timeout && !(Number(timeout) > 0)) {
+    throw new StackError(`STACK_READY_TIMEOUT must be a number of seconds, got "${timeout}"`);
+  }
+  return {
+    env,
+    paths: resolveStackPaths(env),
+    ports: {
+      kafka,
+      kafkaController: port(env, 'KAFKA_CONTROLLER_PORT', kafka + 1),
+      mongo: port(env, 'MONGO_PORT', 27017),
+      postgres: port(env, 'POSTGRES_PORT', DEFAULT_POSTGRES_PORT),
+      smtp: port(env, 'SMTP_PORT', 1025),
+      mailUi: port(env, 'MAIL_UI_PORT', 8025),
+    },
+    external: externalInfra(env),
+    dbBackend: dbBackend(env.STACK_DB_BACKEND),
+    mongoDbPrefix: env.MONGO_DB_PREFIX || 'metered',
+    session: env.STACK_SESSION || undefined,
+    readyTimeoutMs: timeout ? Number(timeout) * 1000 : undefined,
+    verbose: env.STACK_VERBOSE === '1' || env.CI === 'true' || env.CI === '1',
+  };
+}
+
+/** The connection settings the apps get: external ones as given, else the local ones. */
+export interface InfraUrls {
+  KAFKA_BROKERS: string;
+  MONGO_URL: string;
+  SMTP_URL: string;
+  MAIL_CAPTURE_URL: string;
+}
+
+export function infraUrls(settings: StackSettings): InfraUrls {
+  const { external, ports } = settings;
+  return {
+    KAFKA_BROKERS: external.kafkaBrokers ?? `127.0.0.1:${ports.kafka}`,
+    MONGO_URL: external.mongoUrl ?? `mongodb://127.0.0.1:${ports.mongo}`,
+    SMTP_URL: external.smtpUrl ?? `smtp://127.0.0.1:${ports.smtp}`,
+    MAIL_CAPTURE_URL: external.smtpUrl
+      ? (external.mailCaptureUrl ?? '')
+      : `http://127.0.0.1:${ports.mailUi}`,
+  };
+}
+
+export function isComponentName(name: string): name is ComponentName {
+  return (COMPONENT_NAMES as readonly string[]).includes(name);
+}
+
+export function isAppName(name: string): name is ServiceName {
+  return (APP_NAMES as readonly string[]).includes(name);
+}
