@@ -1,0 +1,27 @@
+/**
+ * Every Kafka topic of the platform, named `<owner>.<entity>.v<major>`: the owning service,
+ * the entity whose events it carries (all event types of that entity share the topic so
+ * they stay in order per key), and the major version — a breaking change gets a new topic.
+ * Code never spells a topic as a literal string; it uses these names.
+ */
+export const Topics = {
+  /** identity: registration requests and their outcome. */
+  IdentityRegistration: 'identity.registration.v1',
+  /** registry: devices (serials), their contracts and supply items. */
+  RegistryDevice: 'registry.device.v1',
+  /** ordering: orders and their lifecycle. */
+  OrderingOrder: 'ordering.order.v1',
+  /** notifications: email delivery outcomes. */
+  NotificationsEmail: 'notifications.email.v1',
+  /** The event platform's own self-test traffic (integration tests, smoke checks). */
+  PlatformSelftest: 'platform.selftest.v1',
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+/** All topics, for creating them at start-up. */
+export const ALL_TOPICS: readonly TopicName[] = Object.values(Topics);
+
+// Dead-letter topics are per consuming service (`<service>.dead-letter.v1`); the naming rule
+// lives in the platform, which creates and writes them.
+export { deadLetterTopic } from '@metered/event-platform/kafka/topic-names';

@@ -1,0 +1,172 @@
+import { Logger } from '@nestjs/common';
+import { KafkaRetriableException } from '@nestjs/microservices';
+import { backoffDelay, errorMessage, sleep } from '../common/backoff';
+import { CorrelationContext } from '../correlation/correlation-context';
+import { EventCatalog } from '../envelope/event-catalog';
+import { DeadLetterReason, EventEnvelope, EventRejectedError } from '../envelope/event-envelope';
+import { InboxStore } from '../inbox/inbox.store';
+import { buildDeadLetterMessage } from './dead-letter-message';
+import { DeadLetterPublisher } from './dead-letter.publisher';
+import { DEFAULT_CONSUMER_SETTINGS, EventConsumerSettings } from './event-consumer.settings';
+import { KafkaContextLike, RawKafkaMessage, rawMessageOf } from './raw-kafka-message';
+
+/** Handles one event; the method-style type lets `(e: EventEnvelope<OrderPlacedPayload>) => …` fit. */
+export type EventHandler<P = unknown> = {
+  bivarianceHack(envelope: EventEnvelope<P>): unknown;
+}['bivarianceHack'];
+
+/** Handlers by event type, e.g. `{ [OrderPlacedEvent.type]: (e) => this.onOrderPlaced(e) }`. */
+export type EventHandlers = Record<string, EventHandler>;
+
+export type ConsumeOutcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
+
+export interface EventConsumerDependencies {
+  /** Consumer group = service name; also the inbox's key. */
+  group: string;
+  catalog: EventCatalog;
+  inbox: InboxStore;
+  deadLetters: DeadLetterPublisher;
+  settings?: Partial<EventConsumerSettings>;
+}
+
+/**
+ * The body of every `@EventPattern` handler: check, deduplicate, run with retries, park
+ * what cannot be processed. Returning normally lets Nest commit the offset; it throws
+ * (KafkaRetriableException, offset not committed, message redelivered) only when even
+ * parking or recording failed — so nothing is lost and the consumer never stalls on one
+ * bad message.
+ */
+export class EventConsumer {
+  private readonly logger = new Logger(EventConsumer.name);
+  readonly settings: EventConsumerSettings;
+
+  constructor(private readonly deps: EventConsumerDependencies) {
+    this.settings = { ...DEFAULT_CONSUMER_SETTINGS, ...deps.settings };
+  }
+
+  get group(): string {
+    return this.deps.group;
+  }
+
+  async consume(context: KafkaContextLike, handlers: EventHandlers): Promise<ConsumeOutcome> {
+    const raw = rawMessageOf(context);
+    const refuse = (reason: DeadLetterReason, error: string, attempts = 0) =>
+      this.deadLetter(raw, reason, error, attempts);
+    if (raw.value === null || raw.value.length === 0)
+      return refuse('empty-value', 'the message has no value');
+    if (raw.value.length > this.settings.maxMessageBytes) {
+      return refuse(
+        'too-large',
+        `value has ${raw.value.length} bytes, limit ${this.settings.maxMessageBytes}`,
+      );
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw.value.toString('utf8'));
+    } catch (error) {
+      return refuse('malformed-json', `value is not JSON: ${errorMessage(error)}`);
+    }
+    let envelope: EventEnvelope<object>;
+    try {
+      ({ envelope } = await this.deps.catalog.decode(parsed));
+    } catch (error) {
+      if (error instanceof EventRejectedError) return refuse(error.reason, error.message);
+      throw error;
+    }
+    const handler = handlers[envelope.type];
+    if (!handler) return 'ignored';
+    if (
+      await this.infrastructure('read the inbox', () =>
+        this.deps.inbox.isProcessed(this.group, envelope.eventId),
+      )
+    ) {
+      this.logger.debug(
+        `${envelope.type} ${envelope.eventId} already handled by ${this.group}; skipped`,
+      );
+      return 'duplicate';
+    }
+    const failure = await this.runHandler(context, handler, envelope);
+    if (failure) return refuse(failure.reason, failure.error, failure.attempts);
+    await this.infrastructure('record the event in the inbox', () =>
+      this.deps.inbox.markProcessed({
+        consumerGroup: this.group,
+        eventId: envelope.eventId,
+        type: envelope.type,
+        version: envelope.version,
+        topic: raw.topic,
+      }),
+    );
+    return 'handled';
+  }
+
+  /** Runs the handler up to maxAttempts times inside the event's correlation context. */
+  private async runHandler(
+    context: KafkaContextLike,
+    handler: EventHandler,
+    envelope: EventEnvelope<object>,
+  ): Promise<{ reason: DeadLetterReason; error: string; attempts: number } | undefined> {
+    const ids = { correlationId: envelope.correlationId, causationId: envelope.eventId };
+    let lastError = '';
+    for (let attempt = 1; attempt <= this.settings.maxAttempts; attempt++) {
+      try {
+        await CorrelationContext.run(ids, async () => handler(envelope));
+        return undefined;
+      } catch (error) {
+        // The handler says: infrastructure is down, do not park, redeliver later.
+        if (error instanceof KafkaRetriableException) throw error;
+        if (error instanceof EventRejectedError) {
+          return { reason: 'handler-rejected', error: error.message, attempts: attempt };
+        }
+        lastError = errorMessage(error);
+        this.logger.warn(
+          `${envelope.type} ${envelope.eventId}: attempt ${attempt}/${this.settings.maxAttempts} failed: ${lastError}`,
+        );
+        if (attempt < this.settings.maxAttempts) {
+          await sleep(backoffDelay(attempt, this.settings.backoff));
+          await context
+            .getHeartbeat?.()()
+            .catch(() => undefined);
+        }
+      }
+    }
+    return { reason: 'handler-failed', error: lastError, attempts: this.settings.maxAttempts };
+  }
+
+  private async deadLetter(
+    raw: RawKafkaMessage,
+    reason: DeadLetterReason,
+    error: string,
+    attempts: number,
+  ): Promise<ConsumeOutcome> {
+    const message = buildDeadLetterMessage(
+      raw,
+      { reason, error, attempts, consumerGroup: this.group, failedAt: new Date() },
+      this.settings.deadLetterMaxValueBytes,
+    );
+    const where = `${raw.topic}[${raw.partition}]@${raw.offset}`;
+    try {
+      await this.deps.deadLetters.publish(message);
+    } catch (publishError) {
+      this.logger.error(
+        `could not dead-letter ${where} (${reason}): ${errorMessage(publishError)}`,
+      );
+      throw new KafkaRetriableException(
+        `dead-letter publish failed: ${errorMessage(publishError)}`,
+      );
+    }
+    this.logger.warn(
+      `dead-lettered ${where} to ${this.deps.deadLetters.topic}: ${reason}: ${error}`,
+    );
+    return 'dead-lettered';
+  }
+
+  /** Database trouble is not the message's fault: redeliver instead of parking. */
+  private async infrastructure<T>(what: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      this.logger.error(`could not ${what}: ${errorMessage(error)}`);
+      throw new KafkaRetriableException(`could not ${what}: ${errorMessage(error)}`);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+// Envelope, definitions, catalog (framework-free; also importable as @metered/event-platform/envelope)
+export * from './envelope';
+// Correlation ids across HTTP and Kafka
+export * from './correlation/correlation-context';
+export * from './correlation/correlation.middleware';
+// Publishing: outbox fields, update builders, relay
+export * from './outbox/outbox-entry';
+export * from './outbox/outbox-update';
+export * from './outbox/outbox.plugin';
+export * from './outbox/outbox-relay';
+export * from './outbox/outbox-relay.settings';
+export { LEASE_COLLECTION } from './outbox/outbox-lease';
+// Consuming: inbox, consumer, dead letters
+export * from './inbox/inbox.store';
+export * from './consumer/event-consumer';
+export * from './consumer/event-consumer.settings';
+export * from './consumer/dead-letter-message';
+export * from './consumer/dead-letter.publisher';
+export * from './consumer/raw-kafka-message';
+// Kafka plumbing
+export * from './kafka/event-headers';
+export * from './kafka/kafka-client.factory';
+export * from './kafka/kafka-transport.options';
+export * from './kafka/lazy-producer';
+export * from './kafka/topic-admin';
+export * from './kafka/topic-names';
+export * from './common/backoff';
+// Nest wiring
+export * from './event-outbox.service';
+export * from './event-platform.lifecycle';
+export * from './event-platform.module';
+export * from './event-platform.options';

@@ -1,0 +1,40 @@
+import { BackoffPolicy } from '../common/backoff';
+
+export interface OutboxRelaySettings {
+  /** Poll period when idle; `nudge()` wakes the relay earlier. */
+  pollIntervalMs: number;
+  /** Documents read per collection and poll. */
+  batchSize: number;
+  /** Entries of one document sent in one Kafka request (older ones first). */
+  maxEntriesPerSend: number;
+  /** Lease lifetime; another replica takes over this long after a crash. */
+  leaseTtlMs: number;
+  /** How often a replica without the lease tries to get it. */
+  leaseRetryMs: number;
+  /** Wait after failed publishes (Kafka down): capped exponential. */
+  backoff: BackoffPolicy;
+}
+
+export const DEFAULT_RELAY_SETTINGS: OutboxRelaySettings = {
+  pollIntervalMs: 200,
+  batchSize: 50,
+  maxEntriesPerSend: 100,
+  leaseTtlMs: 15000,
+  leaseRetryMs: 2000,
+  backoff: { initialMs: 500, maxMs: 15000 },
+};
+
+/** What the relay has seen, for /metrics and health. */
+export interface OutboxRelayMetrics {
+  /** This replica holds the relay lease. */
+  isLeader: boolean;
+  /** Documents with pending entries (refreshed every few seconds by the leader; null before). */
+  pendingDocuments: number | null;
+  /** Age of the oldest pending entry at the last poll; null when nothing was pending. */
+  oldestPendingAgeMs: number | null;
+  publishedTotal: number;
+  failedAttemptsTotal: number;
+  consecutiveFailures: number;
+  lastError: string | null;
+  lastPublishedAt: Date | null;
+}

@@ -1,0 +1,237 @@
+import { Logger } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { mongo } from 'mongoose';
+import { backoffDelay, errorMessage } from '../common/backoff';
+import { createOrderedProducer } from '../kafka/kafka-client.factory';
+import { LazyProducer } from '../kafka/lazy-producer';
+import {
+  OUTBOX_PROJECTION,
+  OutboxDocument,
+  OutboxDocumentPublisher,
+} from './outbox-document.publisher';
+import { LEASE_COLLECTION, LeaseDocument, OutboxLease } from './outbox-lease';
+import {
+  DEFAULT_RELAY_SETTINGS,
+  OutboxRelayMetrics,
+  OutboxRelaySettings,
+} from './outbox-relay.settings';
+
+export interface OutboxRelayDependencies {
+  service: string;
+  /** The service's database (resolved lazily: the connection may still be opening). */
+  db: () => mongo.Db;
+  kafka: Kafka;
+  settings?: Partial<OutboxRelaySettings>;
+  /** Runs before publishing until it succeeds once, e.g. creating the topics. */
+  beforePublish?: () => Promise<unknown>;
+}
+
+const PENDING = { outboxSince: { $type: 'date' } } as const;
+const PENDING_COUNT_REFRESH_MS = 5000;
+
+/**
+ * Moves events from the outbox arrays of registered collections to Kafka. Runs in every
+ * replica, publishes only in the one holding the lease. Nothing is lost while Kafka is
+ * down: entries stay, their attempts and last error are recorded, and the relay backs off.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly settings: OutboxRelaySettings;
+  private readonly collections = new Set<string>();
+  private readonly lease: OutboxLease;
+  private readonly publisher: OutboxDocumentPublisher;
+  /** Documents whose last publish failed: skipped until then, so one bad one cannot block the rest. */
+  private readonly documentRetry = new Map<string, { at: number; failures: number }>();
+  private readonly producer: LazyProducer;
+  private loop?: Promise<void>;
+  private running = false;
+  private wake?: () => void;
+  private nudged = false;
+  private prepared = false;
+  private backoffUntil = 0;
+  private pendingCountedAt = 0;
+  private readonly stats: OutboxRelayMetrics = {
+    isLeader: false,
+    pendingDocuments: null,
+    oldestPendingAgeMs: null,
+    publishedTotal: 0,
+    failedAttemptsTotal: 0,
+    consecutiveFailures: 0,
+    lastError: null,
+    lastPublishedAt: null,
+  };
+
+  constructor(private readonly deps: OutboxRelayDependencies) {
+    this.settings = { ...DEFAULT_RELAY_SETTINGS, ...deps.settings };
+    this.lease = new OutboxLease(
+      () => deps.db().collection<LeaseDocument>(LEASE_COLLECTION),
+      deps.service,
+      this.settings.leaseTtlMs,
+    );
+    this.producer = new LazyProducer(() => createOrderedProducer(deps.kafka));
+    this.publisher = new OutboxDocumentPublisher(
+      () => this.producer.get(),
+      this.settings.maxEntriesPerSend,
+    );
+  }
+
+  /** Adds a collection whose documents carry outbox fields (see `outboxPlugin`). */
+  register(collectionName: string): void {
+    this.collections.add(collectionName);
+    this.nudge();
+  }
+
+  get registeredCollections(): string[] {
+    return [...this.collections];
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops after the current document, hands the lease back, closes the producer. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.lease.release().catch(() => undefined);
+    await this.producer.reset();
+    this.stats.isLeader = false;
+  }
+
+  /** Call after a write with events: publishes now instead of at the next poll. */
+  nudge(): void {
+    this.nudged = true;
+    this.wake?.();
+  }
+
+  metrics(): OutboxRelayMetrics {
+    return { ...this.stats };
+  }
+
+  /** Exact number of documents with pending entries (one count query per collection). */
+  async countPendingDocuments(): Promise<number> {
+    let total = 0;
+    for (const name of this.collections)
+      total += await this.deps.db().collection(name).countDocuments(PENDING);
+    return total;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.nudged = false;
+      let delay: number;
+      try {
+        delay = await this.cycle();
+      } catch (error) {
+        // The database is unreachable or similar: keep the loop alive and try again later.
+        delay = this.recordFailure(`relay cycle failed: ${errorMessage(error)}`);
+      }
+      if (this.running && !this.nudged && delay > 0) await this.idle(delay);
+    }
+  }
+
+  /** One pass over all collections; returns how long to wait before the next. */
+  private async cycle(): Promise<number> {
+    if (this.collections.size === 0) return this.settings.pollIntervalMs;
+    this.stats.isLeader = await this.lease.acquireOrRenew();
+    if (!this.stats.isLeader) return this.settings.leaseRetryMs;
+    const waitMs = this.backoffUntil - Date.now();
+    if (waitMs > 0) return waitMs;
+    if (!this.prepared && this.deps.beforePublish) await this.deps.beforePublish();
+    this.prepared = true;
+    let full = false;
+    for (const name of this.collections) {
+      const outcome = await this.relayCollection(name);
+      if (outcome === 'failed') return this.backoffUntil - Date.now();
+      if (outcome === 'lease-lost') return this.settings.leaseRetryMs;
+      full ||= outcome === 'full';
+    }
+    return full ? 0 : this.settings.pollIntervalMs;
+  }
+
+  private async relayCollection(name: string): Promise<'idle' | 'full' | 'failed' | 'lease-lost'> {
+    const collection = this.deps.db().collection<OutboxDocument>(name);
+    const documents = (await collection
+      .find(PENDING, { projection: OUTBOX_PROJECTION })
+      .sort({ outboxSince: 1 })
+      .limit(this.settings.batchSize + this.documentRetry.size)
+      .toArray()) as OutboxDocument[];
+    await this.refreshPendingStats(documents);
+    for (const document of documents) {
+      const id = `${name}/${String(document._id)}`;
+      if ((this.documentRetry.get(id)?.at ?? 0) > Date.now()) continue;
+      if (!this.running) return 'idle';
+      if (!(await this.lease.acquireOrRenew())) return 'lease-lost';
+      const result = await this.publisher.publish(collection, document);
+      if (!result.ok) {
+        await this.producer.reset();
+        const delay = this.recordFailure(`publishing ${id} failed: ${result.error}`);
+        this.deferDocument(id, delay);
+        return 'failed';
+      }
+      this.documentRetry.delete(id);
+      this.recordSuccess(result.published);
+    }
+    return documents.length >= this.settings.batchSize ? 'full' : 'idle';
+  }
+
+  private async refreshPendingStats(documents: OutboxDocument[]): Promise<void> {
+    const oldest = documents[0]?.outboxSince;
+    this.stats.oldestPendingAgeMs = oldest
+      ? Math.max(0, Date.now() - new Date(oldest).getTime())
+      : null;
+    if (Date.now() - this.pendingCountedAt >= PENDING_COUNT_REFRESH_MS) {
+      this.pendingCountedAt = Date.now();
+      this.stats.pendingDocuments = await this.countPendingDocuments();
+    }
+  }
+
+  /**
+   * Retries a failed document after twice the relay's wait (others get their turn first)
+   * or after its own growing backoff, whichever is later.
+   */
+  private deferDocument(id: string, relayDelay: number): void {
+    if (this.documentRetry.size > 10000) this.documentRetry.clear();
+    const failures = (this.documentRetry.get(id)?.failures ?? 0) + 1;
+    const delay = Math.max(2 * relayDelay, backoffDelay(failures, this.settings.backoff));
+    this.documentRetry.set(id, { at: Date.now() + delay, failures });
+  }
+
+  private recordSuccess(published: number): void {
+    if (this.stats.consecutiveFailures > 0) this.logger.log('publishing again after failures');
+    this.stats.consecutiveFailures = 0;
+    this.backoffUntil = 0;
+    if (published > 0) {
+      this.stats.publishedTotal += published;
+      this.stats.lastPublishedAt = new Date();
+    }
+  }
+
+  private recordFailure(message: string): number {
+    this.stats.failedAttemptsTotal++;
+    this.stats.consecutiveFailures++;
+    this.stats.lastError = message;
+    const delay = backoffDelay(this.stats.consecutiveFailures, this.settings.backoff);
+    this.backoffUntil = Date.now() + delay;
+    this.logger.warn(
+      `${message}; retrying in ${delay} ms (failure ${this.stats.consecutiveFailures} in a row)`,
+    );
+    return delay;
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    }).then(() => {
+      this.wake = undefined;
+    });
+  }
+}
