@@ -17,6 +17,7 @@ export * from './consumer/event-consumer.settings';
 export * from './consumer/dead-letter-message';
 export * from './consumer/dead-letter.publisher';
 export * from './consumer/raw-kafka-message';
+export * from './consumer/start-event-consumer';
 // Kafka plumbing
 export * from './kafka/event-headers';
 export * from './kafka/kafka-client.factory';

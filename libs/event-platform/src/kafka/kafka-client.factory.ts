@@ -16,7 +16,9 @@ export function kafkaLogCreator(context = 'KafkaJS') {
     ({ namespace, level, log }: LogEntry) => {
       const { message, ...extra } = log;
       const line = `${namespace}: ${message} ${JSON.stringify(extra)}`;
-      if (level === logLevel.ERROR) logger.error(line);
+      // Expected: we bound the idempotent producer's retries on purpose (see createOrderedProducer).
+      if (message.startsWith('Limiting retries for the idempotent producer')) logger.debug(line);
+      else if (level === logLevel.ERROR) logger.error(line);
       else if (level === logLevel.WARN) logger.warn(line);
       else logger.debug(line);
     };
