@@ -26,7 +26,9 @@ export function tailLines(file: string, count: number, bytes = 64 * 1024): strin
 
 /** The line of a log that most likely says why a process died, shortened for one-line errors. */
 export function telltaleLine(file: string): string | undefined {
-  const lines = tailLines(file, 40).filter((line) => line.trim() && !line.startsWith('====='));
+  const lines = tailLines(file, 40)
+    .map((line) => line.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''))
+    .filter((line) => line.trim() && !line.startsWith('====='));
   const line =
     [...lines].reverse().find((candidate) => /fatal|panic|error|exception|denied|in use|refused/i.test(candidate)) ??
     lines[lines.length - 1];

@@ -31,10 +31,16 @@ export interface RunOptions {
 
 const HEARTBEAT_MS = 15_000;
 
-function lastUsefulLine(lines: string[]): string {
-  const errorLine = [...lines].reverse().find((line) => /error|fail|cannot|could not|denied/i.test(line));
-  const line = (errorLine ?? lines[lines.length - 1] ?? '').replace(/\s+/g, ' ').trim();
-  return line.length > 220 ? `${line.slice(0, 217)}…` : line;
+const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+const TELLING = /\b(error|fatal|panic|cannot|could not|denied|not found|failed)\b/i;
+const SUMMARY = /^\s*(ERROR in |webpack .* compiled)|BUILD FAILURE|^\[ERROR\]\s*$/;
+
+/** The first line that names a cause (builds print the cause first, summaries last). */
+export function tellingLine(lines: readonly string[]): string {
+  const clean = lines.map((line) => line.replace(ANSI, '').trim()).filter(Boolean);
+  const line = clean.find((candidate) => TELLING.test(candidate) && !SUMMARY.test(candidate)) ?? clean[clean.length - 1] ?? '';
+  const flat = line.replace(/\s+/g, ' ');
+  return flat.length > 220 ? `${flat.slice(0, 217)}…` : flat;
 }
 
 /**
@@ -72,7 +78,7 @@ export function runStep(options: RunOptions): Promise<string> {
       for (const line of lines) {
         if (options.countPattern?.test(line)) counted += 1;
         tail.push(line);
-        if (tail.length > 50) tail.shift();
+        if (tail.length > 200) tail.shift();
         if (options.stream && line.trim()) process.stdout.write(`    ${line}\n`);
       }
     };
@@ -98,7 +104,7 @@ export function runStep(options: RunOptions): Promise<string> {
         resolve(output);
         return;
       }
-      const detail = lastUsefulLine(tail);
+      const detail = tellingLine(tail);
       reject(
         new StackError(
           `${options.component}: ${options.title} failed (exit ${code})${detail ? `: ${detail}` : ''} — see ${displayPath(options.logFile)}`,

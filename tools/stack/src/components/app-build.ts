@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ServiceName } from '../../../../libs/service-kit/src/config/infrastructure.config';
 import { StackError } from '../errors';
@@ -8,6 +8,23 @@ import { StackSettings } from '../settings';
 
 export function appEntry(settings: StackSettings, name: ServiceName): string {
   return join(settings.paths.repoRoot, 'dist', 'apps', name, 'main.js');
+}
+
+/**
+ * When the last build of this app started. webpack does not rewrite a main.js whose content
+ * did not change, so its mtime alone would make every touched source look unbuilt forever.
+ */
+function builtAtFile(settings: StackSettings, name: ServiceName): string {
+  return join(settings.paths.repoRoot, 'dist', 'apps', name, '.stack-built-at');
+}
+
+function lastBuiltAt(settings: StackSettings, name: ServiceName): number {
+  const entryTime = statSync(appEntry(settings, name)).mtimeMs;
+  try {
+    return Math.max(entryTime, Number(readFileSync(builtAtFile(settings, name), 'utf8')) || 0);
+  } catch {
+    return entryTime;
+  }
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.git']);
@@ -30,7 +47,7 @@ export function buildReason(settings: StackSettings, name: ServiceName): string 
   const entry = appEntry(settings, name);
   if (!existsSync(entry)) return 'not built yet';
   const sources = [join(root, 'apps', name), join(root, 'libs'), join(root, 'tsconfig.json'), join(root, 'tsconfig.build.json'), join(root, 'nest-cli.json')];
-  return Math.max(...sources.map(newestMtime)) > statSync(entry).mtimeMs ? 'sources changed since the last build' : undefined;
+  return Math.max(...sources.map(newestMtime)) > lastBuiltAt(settings, name) ? 'sources changed since the last build' : undefined;
 }
 
 /** Builds one service with the Nest CLI (webpack) into dist/apps/<name>/main.js when it is stale. */
@@ -44,6 +61,7 @@ export async function buildAppIfStale(settings: StackSettings, name: ServiceName
   await withFileLock(join(settings.paths.cacheDir, 'locks', `build-${name}.lock`), `build ${name}`, async () => {
     const reason = buildReason(settings, name);
     if (!reason) return;
+    const startedAt = Date.now();
     await runStep({
       component: name,
       title: `building with nest build (${reason})`,
@@ -57,5 +75,6 @@ export async function buildAppIfStale(settings: StackSettings, name: ServiceName
     if (!existsSync(appEntry(settings, name))) {
       throw new StackError(`${name}: nest build finished but ${appEntry(settings, name)} is missing`);
     }
+    writeFileSync(builtAtFile(settings, name), String(startedAt));
   });
 }
