@@ -1,0 +1,21 @@
+import { useCountry } from '../country/country-context';
+import { StatusWidget } from '../status/status-widget';
+import { HelpdeskNumber } from './helpdesk-number';
+
+export function SiteFooter() {
+  const { country } = useCountry();
+  return (
+    <footer className="site-footer">
+      <div className="site-footer__inner">
+        <p className="site-footer__helpdesk" data-testid="footer-helpdesk">
+          Supplies Helpdesk ({country.name}): <HelpdeskNumber />
+        </p>
+        <p className="site-footer__note">
+          Call the helpdesk for expedited shipping, address changes, more machines or items not
+          listed.
+        </p>
+        <StatusWidget />
+      </div>
+    </footer>
+  );
+}

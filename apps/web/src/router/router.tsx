@@ -1,0 +1,45 @@
+import { AnchorHTMLAttributes, MouseEvent, useSyncExternalStore } from 'react';
+
+/*
+ * A deliberately tiny history-API router: the portal has a handful of flat pages, and the
+ * gateway answers every non-API path with index.html, so deep links and reloads just work.
+ */
+const NAVIGATE_EVENT = 'portal:navigate';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+/** The current path without a trailing slash ("/" stays "/"). */
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => normalizePath(window.location.pathname));
+}
+
+export function normalizePath(pathname: string): string {
+  return pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };
+
+/** A real `<a href>` (so open-in-new-tab and copy-link work) that navigates in-page on a plain click. */
+export function Link({ to, onClick, ...rest }: LinkProps) {
+  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+    if (event.defaultPrevented || event.button !== 0 || modified || rest.target) return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return <a href={to} onClick={handleClick} {...rest} />;
+}
