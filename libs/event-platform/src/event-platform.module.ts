@@ -24,6 +24,7 @@ import {
   ResolvedEventPlatformOptions,
 } from './event-platform.options';
 import { InboxStore } from './inbox/inbox.store';
+import { DocumentLocks } from './locking/document-locks';
 import { createKafka, createOrderedProducer } from './kafka/kafka-client.factory';
 import { LazyProducer } from './kafka/lazy-producer';
 import { TopicAdmin } from './kafka/topic-admin';
@@ -99,12 +100,25 @@ export class EventPlatformModule implements NestModule {
         inject: [EVENT_PLATFORM_OPTIONS, InboxStore, DeadLetterPublisher],
       },
       {
+        provide: DocumentLocks,
+        useFactory: (o: Options, connection: Connection) =>
+          new DocumentLocks(database(connection), o.documentLocks),
+        inject: [EVENT_PLATFORM_OPTIONS, EVENT_PLATFORM_CONNECTION],
+      },
+      {
         provide: OutboxRelay,
-        useFactory: (o: Options, connection: Connection, kafka: Kafka, topics: TopicAdmin) =>
+        useFactory: (
+          o: Options,
+          connection: Connection,
+          kafka: Kafka,
+          topics: TopicAdmin,
+          locks: DocumentLocks,
+        ) =>
           new OutboxRelay({
             service: o.service,
             db: database(connection),
             kafka,
+            locks,
             settings: o.relay,
             beforePublish: () =>
               topics.ensureTopics(topicsFor(o), {
@@ -117,6 +131,7 @@ export class EventPlatformModule implements NestModule {
           EVENT_PLATFORM_CONNECTION,
           EVENT_PLATFORM_KAFKA,
           TopicAdmin,
+          DocumentLocks,
         ],
       },
       EventOutbox,

@@ -1,5 +1,6 @@
 import { EventConsumerSettings } from './consumer/event-consumer.settings';
 import { EventCatalog } from './envelope/event-catalog';
+import { DocumentLockSettings } from './locking/document-locks';
 import { OutboxRelaySettings } from './outbox/outbox-relay.settings';
 
 export interface EventPlatformInfrastructure {
@@ -20,6 +21,8 @@ export interface EventPlatformOptions {
   consumer?: Partial<EventConsumerSettings>;
   /** `enabled: false` for processes that only consume. */
   relay?: Partial<OutboxRelaySettings> & { enabled?: boolean };
+  /** Lifetime and wait of the per-document write locks. */
+  documentLocks?: Partial<DocumentLockSettings>;
   /** Defaults to `readInfrastructureConfig()` (KAFKA_BROKERS, KAFKA_TOPIC_PARTITIONS, …). */
   infrastructure?: EventPlatformInfrastructure;
   /** Name of the @nestjs/mongoose connection, when the app has several. */

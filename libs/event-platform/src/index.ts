@@ -10,6 +10,9 @@ export * from './outbox/outbox.plugin';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox-relay.settings';
 export { LEASE_COLLECTION } from './outbox/outbox-lease';
+// Per-document write locks (FerretDB updates are not atomic against each other)
+export * from './locking/document-locks';
+export * from './locking/lock-store';
 // Consuming: inbox, consumer, dead letters
 export * from './inbox/inbox.store';
 export * from './consumer/event-consumer';

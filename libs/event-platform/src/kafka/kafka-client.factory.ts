@@ -16,12 +16,24 @@ export function kafkaLogCreator(context = 'KafkaJS') {
     ({ namespace, level, log }: LogEntry) => {
       const { message, ...extra } = log;
       const line = `${namespace}: ${message} ${JSON.stringify(extra)}`;
-      // Expected: we bound the idempotent producer's retries on purpose (see createOrderedProducer).
-      if (message.startsWith('Limiting retries for the idempotent producer')) logger.debug(line);
+      if (isExpectedNoise(message)) logger.debug(line);
       else if (level === logLevel.ERROR) logger.error(line);
       else if (level === logLevel.WARN) logger.warn(line);
       else logger.debug(line);
     };
+}
+
+/**
+ * Lines kafkajs repeats on every retry while a broker is away (several per second), or
+ * that describe a choice we made on purpose. The relay, the consumer and the health check
+ * report the outage once, with the same error text; these stay available at debug level.
+ */
+function isExpectedNoise(message: string): boolean {
+  return (
+    message.startsWith('Limiting retries for the idempotent producer') ||
+    message.startsWith('Connection error') ||
+    message.startsWith('Failed to connect to seed broker')
+  );
 }
 
 /**

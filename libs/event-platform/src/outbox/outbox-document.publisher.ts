@@ -1,6 +1,7 @@
 import type { mongo } from 'mongoose';
 import type { Producer } from 'kafkajs';
 import { errorMessage } from '../common/backoff';
+import { DocumentLocks } from '../locking/document-locks';
 import { OutboxEntry } from './outbox-entry';
 import { markFailed, outboxRewriteUpdate, removeEntries, topicMessagesOf } from './outbox-entries';
 
@@ -24,16 +25,22 @@ export type PublishResult = { ok: true; published: number } | { ok: false; error
 export class OutboxDocumentPublisher {
   constructor(
     private readonly producer: () => Promise<Producer>,
+    private readonly locks: DocumentLocks,
     private readonly maxEntriesPerSend: number,
   ) {}
 
   async publish(
+    collectionName: string,
     collection: mongo.Collection<OutboxDocument>,
     document: OutboxDocument,
   ): Promise<PublishResult> {
+    const rewrite = (transform: (entries: OutboxEntry[]) => OutboxEntry[]) =>
+      this.locks.withLock(collectionName, document._id, () =>
+        rewriteOutbox(collection, document._id, transform),
+      );
     const run = (document.outbox ?? []).slice(0, this.maxEntriesPerSend);
     if (run.length === 0) {
-      await rewriteOutbox(collection, document, (entries) => entries);
+      await rewrite((entries) => entries);
       return { ok: true, published: 0 };
     }
     const ids = new Set(run.map((entry) => entry.eventId));
@@ -42,42 +49,39 @@ export class OutboxDocumentPublisher {
       await producer.sendBatch({ acks: -1, topicMessages: topicMessagesOf(run) });
     } catch (error) {
       const message = errorMessage(error);
-      await rewriteOutbox(collection, document, (entries) =>
-        markFailed(entries, ids, message),
-      ).catch(() => false);
+      await rewrite((entries) => markFailed(entries, ids, message)).catch(() => false);
       return { ok: false, error: message };
     }
     // If this removal fails the entries stay and are published again: a duplicate, not a loss.
-    await rewriteOutbox(collection, document, (entries) => removeEntries(entries, ids));
+    await rewrite((entries) => removeEntries(entries, ids));
     return { ok: true, published: run.length };
   }
 }
 
 /**
- * Writes `transform(outbox)` back only if `outboxVersion` is unchanged; when a service
- * appended events meanwhile, re-reads and applies the same edit (by eventId) again.
+ * Re-reads the document and stores `transform(outbox)`. Must run under the document's
+ * lock: FerretDB would otherwise let this write overwrite a concurrent write of the
+ * service (its updates are read-then-overwrite). The version condition stays as a guard
+ * against a writer that did not take the lock; edits are by eventId, so a retry is safe.
  */
 export async function rewriteOutbox(
   collection: mongo.Collection<OutboxDocument>,
-  document: OutboxDocument,
+  id: OutboxDocument['_id'],
   transform: (entries: OutboxEntry[]) => OutboxEntry[],
-  attempts = 5,
+  attempts = 3,
 ): Promise<boolean> {
-  let current: OutboxDocument | null = document;
-  for (let attempt = 0; attempt < attempts && current; attempt++) {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const current = await collection.findOne({ _id: id }, { projection: OUTBOX_PROJECTION });
+    if (!current) return false;
     const filter =
       current.outboxVersion === undefined
-        ? { _id: current._id, outboxVersion: { $exists: false } }
-        : { _id: current._id, outboxVersion: current.outboxVersion };
+        ? { _id: id, outboxVersion: { $exists: false } }
+        : { _id: id, outboxVersion: current.outboxVersion };
     const result = await collection.updateOne(
       filter,
       outboxRewriteUpdate(transform(current.outbox ?? [])),
     );
     if (result.matchedCount === 1) return true;
-    current = (await collection.findOne(
-      { _id: current._id },
-      { projection: OUTBOX_PROJECTION },
-    )) as OutboxDocument | null;
   }
   return false;
 }

@@ -9,7 +9,9 @@ import {
   OutboxDocument,
   OutboxDocumentPublisher,
 } from './outbox-document.publisher';
-import { LEASE_COLLECTION, LeaseDocument, OutboxLease } from './outbox-lease';
+import { DocumentLocks } from '../locking/document-locks';
+import { LockDocument, LockStore } from '../locking/lock-store';
+import { LEASE_COLLECTION, OutboxLease } from './outbox-lease';
 import {
   DEFAULT_RELAY_SETTINGS,
   OutboxRelayMetrics,
@@ -21,6 +23,8 @@ export interface OutboxRelayDependencies {
   /** The service's database (resolved lazily: the connection may still be opening). */
   db: () => mongo.Db;
   kafka: Kafka;
+  /** The same locks the service takes around its writes of these documents. */
+  locks: DocumentLocks;
   settings?: Partial<OutboxRelaySettings>;
   /** Runs before publishing until it succeeds once, e.g. creating the topics. */
   beforePublish?: () => Promise<unknown>;
@@ -64,13 +68,14 @@ export class OutboxRelay {
   constructor(private readonly deps: OutboxRelayDependencies) {
     this.settings = { ...DEFAULT_RELAY_SETTINGS, ...deps.settings };
     this.lease = new OutboxLease(
-      () => deps.db().collection<LeaseDocument>(LEASE_COLLECTION),
+      new LockStore(() => deps.db().collection<LockDocument>(LEASE_COLLECTION)),
       deps.service,
       this.settings.leaseTtlMs,
     );
     this.producer = new LazyProducer(() => createOrderedProducer(deps.kafka));
     this.publisher = new OutboxDocumentPublisher(
       () => this.producer.get(),
+      deps.locks,
       this.settings.maxEntriesPerSend,
     );
   }
@@ -140,8 +145,7 @@ export class OutboxRelay {
     if (!this.stats.isLeader) return this.settings.leaseRetryMs;
     const waitMs = this.backoffUntil - Date.now();
     if (waitMs > 0) return waitMs;
-    if (!this.prepared && this.deps.beforePublish) await this.deps.beforePublish();
-    this.prepared = true;
+    await this.prepare();
     let full = false;
     for (const name of this.collections) {
       const outcome = await this.relayCollection(name);
@@ -150,6 +154,21 @@ export class OutboxRelay {
       full ||= outcome === 'full';
     }
     return full ? 0 : this.settings.pollIntervalMs;
+  }
+
+  /**
+   * Topic creation before the first publish. A failure is logged, not fatal: the publish
+   * attempt that follows fails too while Kafka is away, and that is what gets recorded on
+   * the entries (attempts, lastError) for operators to see.
+   */
+  private async prepare(): Promise<void> {
+    if (this.prepared || !this.deps.beforePublish) return;
+    try {
+      await this.deps.beforePublish();
+      this.prepared = true;
+    } catch (error) {
+      this.logger.warn(`preparing to publish failed: ${errorMessage(error)}`);
+    }
   }
 
   private async relayCollection(name: string): Promise<'idle' | 'full' | 'failed' | 'lease-lost'> {
@@ -165,7 +184,7 @@ export class OutboxRelay {
       if ((this.documentRetry.get(id)?.at ?? 0) > Date.now()) continue;
       if (!this.running) return 'idle';
       if (!(await this.lease.acquireOrRenew())) return 'lease-lost';
-      const result = await this.publisher.publish(collection, document);
+      const result = await this.publisher.publish(name, collection, document);
       if (!result.ok) {
         await this.producer.reset();
         const delay = this.recordFailure(`publishing ${id} failed: ${result.error}`);
