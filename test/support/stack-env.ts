@@ -32,7 +32,9 @@ export interface TestStackEnv {
 export function testStackEnv(): TestStackEnv {
   const env = process.env;
   if (!env.KAFKA_BROKERS || !env.MONGO_URL || !env.SMTP_URL) {
-    throw new Error('the stack is not set up: run integration tests with `npx jest --selectProjects integration …`');
+    throw new Error(
+      'the stack is not set up: run integration tests with `npx jest --selectProjects integration …`',
+    );
   }
   assertTestDatabasePrefix(env.MONGO_DB_PREFIX);
   return {

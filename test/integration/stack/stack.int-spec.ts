@@ -29,7 +29,14 @@ function freePort(): Promise<number> {
 /** An environment for a separate stack: own state dir and ports, no inherited infrastructure URLs. */
 async function isolatedEnv(stackDir: string): Promise<NodeJS.ProcessEnv> {
   const env: NodeJS.ProcessEnv = { ...process.env, STACK_DIR: stackDir };
-  for (const name of ['KAFKA_BROKERS', 'MONGO_URL', 'SMTP_URL', 'MAIL_CAPTURE_URL', 'STACK_MANAGED', 'STACK_SESSION']) {
+  for (const name of [
+    'KAFKA_BROKERS',
+    'MONGO_URL',
+    'SMTP_URL',
+    'MAIL_CAPTURE_URL',
+    'STACK_MANAGED',
+    'STACK_SESSION',
+  ]) {
     delete env[name];
   }
   Object.assign(env, {
@@ -43,7 +50,10 @@ async function isolatedEnv(stackDir: string): Promise<NodeJS.ProcessEnv> {
   return env;
 }
 
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [TSX_CLI, STACK_CLI, ...args], { cwd: REPO_ROOT, env });
     let stdout = '';
@@ -99,11 +109,18 @@ describe('local stack', () => {
 
     await stack.stop('mailpit');
     expect(isAlive(mailpit.pid!)).toBe(false);
-    expect((await stack.status()).find((row) => row.component === 'mailpit')?.state).toBe('stopped');
+    expect((await stack.status()).find((row) => row.component === 'mailpit')?.state).toBe(
+      'stopped',
+    );
 
     await stack.start('mailpit');
     const subject = `stack check ${Date.now()}`;
-    await createTransport({ host: '127.0.0.1', port: Number(env.SMTP_PORT), secure: false, ignoreTLS: true }).sendMail({
+    await createTransport({
+      host: '127.0.0.1',
+      port: Number(env.SMTP_PORT),
+      secure: false,
+      ignoreTLS: true,
+    }).sendMail({
       from: 'stack@example.test',
       to: 'someone@example.test',
       subject,
@@ -128,7 +145,9 @@ describe('local stack', () => {
     const result = await runCli(['up', '--detach', 'kafka'], env);
 
     expect(result.code).not.toBe(0);
-    expect(result.stderr.trim().split('\n')).toEqual(['✖ Java 17+ not found: install openjdk-17-jre-headless']);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      '✖ Java 17+ not found: install openjdk-17-jre-headless',
+    ]);
     expect(readdirSync(stackDir)).not.toContain('pids');
   });
 
@@ -139,7 +158,9 @@ describe('local stack', () => {
     try {
       const result = await runCli(['start', 'mailpit'], env);
       expect(result.code).not.toBe(0);
-      expect(result.stderr.trim()).toBe(`✖ port ${env.SMTP_PORT} is in use by another process (set SMTP_PORT or SMTP_URL)`);
+      expect(result.stderr.trim()).toBe(
+        `✖ port ${env.SMTP_PORT} is in use by another process (set SMTP_PORT or SMTP_URL)`,
+      );
     } finally {
       blocker.close();
     }

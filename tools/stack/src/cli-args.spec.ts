@@ -13,11 +13,18 @@ describe('parseCliArgs', () => {
   });
 
   it('reads logs with follow and a line count', () => {
-    expect(parseCliArgs(['logs', 'kafka', '-f', '-n', '20'])).toEqual({ kind: 'logs', name: 'kafka', follow: true, lines: 20 });
+    expect(parseCliArgs(['logs', 'kafka', '-f', '-n', '20'])).toEqual({
+      kind: 'logs',
+      name: 'kafka',
+      follow: true,
+      lines: 20,
+    });
   });
 
   it('rejects an unknown component with the list of valid ones', () => {
-    expect(() => parseCliArgs(['stop', 'redis'])).toThrow(/unknown component "redis" \(choose from: postgres, ferretdb/);
+    expect(() => parseCliArgs(['stop', 'redis'])).toThrow(
+      /unknown component "redis" \(choose from: postgres, ferretdb/,
+    );
   });
 
   it('rejects unknown options and commands as user errors', () => {

@@ -70,7 +70,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       const remaining = [...args];
       if (linesAt >= 0) {
         lines = Number(args[linesAt + 1]);
-        if (!Number.isInteger(lines) || lines < 0) throw new StackError('-n needs a number of lines');
+        if (!Number.isInteger(lines) || lines < 0)
+          throw new StackError('-n needs a number of lines');
         remaining.splice(linesAt, 2);
       }
       const { flags, rest } = split(remaining, ['-f', '--follow']);
@@ -87,6 +88,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     case '-h':
       return { kind: 'help' };
     default:
-      throw new StackError(`unknown command "${command}" (up, down, status, logs, start, stop, restart)`);
+      throw new StackError(
+        `unknown command "${command}" (up, down, status, logs, start, stop, restart)`,
+      );
   }
 }

@@ -41,8 +41,12 @@ async function run(command: CliCommand): Promise<number> {
   const stack = new Stack();
   switch (command.kind) {
     case 'up': {
-      const { settings, components } = await stack.up({ names: command.names, infraOnly: command.infraOnly });
-      if (command.demo && components.some((component) => component.kind === 'app')) await loadDemo(settings);
+      const { settings, components } = await stack.up({
+        names: command.names,
+        infraOnly: command.infraOnly,
+      });
+      if (command.demo && components.some((component) => component.kind === 'app'))
+        await loadDemo(settings);
       printSummary(components);
       return command.detach ? 0 : runForeground(stack, components);
     }
@@ -74,12 +78,18 @@ function report(error: unknown): void {
   if (error instanceof StackError) {
     process.stderr.write(`✖ ${error.message}\n`);
     if (verbose && error.logFile) {
-      process.stderr.write(`${tailLines(error.logFile, 30).map((line) => `  | ${line}`).join('\n')}\n`);
+      process.stderr.write(
+        `${tailLines(error.logFile, 30)
+          .map((line) => `  | ${line}`)
+          .join('\n')}\n`,
+      );
     }
     return;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`✖ unexpected error: ${message}${verbose ? '' : ' (STACK_VERBOSE=1 shows the stack trace)'}\n`);
+  process.stderr.write(
+    `✖ unexpected error: ${message}${verbose ? '' : ' (STACK_VERBOSE=1 shows the stack trace)'}\n`,
+  );
   if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
 }
 

@@ -35,7 +35,11 @@ const held = new Map<string, Promise<unknown>>();
  * run, or two builds sharing .cache) never start or build the same thing at once. A lock
  * left by a dead process is taken over. Calls in the same process queue up behind each other.
  */
-export async function withFileLock<T>(file: string, what: string, fn: () => Promise<T>): Promise<T> {
+export async function withFileLock<T>(
+  file: string,
+  what: string,
+  fn: () => Promise<T>,
+): Promise<T> {
   const previous = held.get(file) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(() => lockAndRun(file, what, fn));
   held.set(file, run);

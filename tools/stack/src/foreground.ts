@@ -10,7 +10,9 @@ import { Stack } from './stack';
  * SIGTERM stops every component it brought up before exiting.
  */
 export function runForeground(stack: Stack, components: readonly Component[]): Promise<number> {
-  const ours = components.filter((component) => !component.external).map((component) => component.name);
+  const ours = components
+    .filter((component) => !component.external)
+    .map((component) => component.name);
   const reported = new Set<string>();
   info('\nstack running in the foreground — press Ctrl-C to stop it (or run `npm stop` elsewhere)');
   const watcher = setInterval(() => {
@@ -38,7 +40,9 @@ export function runForeground(stack: Stack, components: readonly Component[]): P
         .down(ours)
         .then(() => resolve(0))
         .catch((error: unknown) => {
-          warn(`could not stop everything: ${error instanceof Error ? error.message : String(error)}`);
+          warn(
+            `could not stop everything: ${error instanceof Error ? error.message : String(error)}`,
+          );
           resolve(1);
         });
     };

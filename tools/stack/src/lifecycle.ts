@@ -3,7 +3,13 @@ import { stopPolicy } from './components/stop-policy';
 import { StackError } from './errors';
 import { logFileOf, telltaleLine } from './log-file';
 import { displayPath } from './paths';
-import { isRecordAlive, PidRecord, readPidRecord, removePidRecord, writePidRecord } from './pid-file';
+import {
+  isRecordAlive,
+  PidRecord,
+  readPidRecord,
+  removePidRecord,
+  writePidRecord,
+} from './pid-file';
 import { spawnDetached, stopRecordedProcess } from './process-manager';
 import { elapsedSeconds, step } from './progress';
 import { StackSettings } from './settings';
@@ -15,7 +21,11 @@ function readyTimeout(component: Component, settings: StackSettings): number {
   return settings.readyTimeoutMs ?? component.readyTimeoutMs;
 }
 
-async function waitReady(component: Component, settings: StackSettings, record: PidRecord): Promise<void> {
+async function waitReady(
+  component: Component,
+  settings: StackSettings,
+  record: PidRecord,
+): Promise<void> {
   const timeoutMs = readyTimeout(component, settings);
   const log = displayPath(record.logFile);
   const ready = await waitUntil(() => component.isReady(), {
@@ -23,12 +33,18 @@ async function waitReady(component: Component, settings: StackSettings, record: 
     between: () => {
       if (!isRecordAlive(record)) {
         const why = telltaleLine(record.logFile);
-        throw new StackError(`${component.name} exited during start${why ? `: ${why}` : ''} — see ${log}`, record.logFile);
+        throw new StackError(
+          `${component.name} exited during start${why ? `: ${why}` : ''} — see ${log}`,
+          record.logFile,
+        );
       }
     },
   });
   if (!ready) {
-    throw new StackError(`${component.name} did not become ready within ${Math.round(timeoutMs / 1000)} s — see ${log}`, record.logFile);
+    throw new StackError(
+      `${component.name} did not become ready within ${Math.round(timeoutMs / 1000)} s — see ${log}`,
+      record.logFile,
+    );
   }
 }
 
@@ -37,11 +53,17 @@ async function waitReady(component: Component, settings: StackSettings, record: 
  * the same settings is only checked (so `up` is idempotent); otherwise it is started, and
  * killed again if it does not become ready, so a failed start leaves nothing behind.
  */
-export async function ensureComponent(component: Component, settings: StackSettings): Promise<EnsureOutcome> {
+export async function ensureComponent(
+  component: Component,
+  settings: StackSettings,
+): Promise<EnsureOutcome> {
   const { name } = component;
   if (component.external) {
     const { url, variable } = component.external;
-    const ok = await waitUntil(() => component.isReady(), { timeoutMs: Math.min(readyTimeout(component, settings), 30_000), intervalMs: 1000 });
+    const ok = await waitUntil(() => component.isReady(), {
+      timeoutMs: Math.min(readyTimeout(component, settings), 30_000),
+      intervalMs: 1000,
+    });
     if (!ok) throw new StackError(`${name}: ${url} (from ${variable}) is not reachable`);
     step(name, `using ${url} (from ${variable})`);
     return 'external';
@@ -59,7 +81,8 @@ export async function ensureComponent(component: Component, settings: StackSetti
   }
   removePidRecord(pidsDir, name);
   for (const { port, hint } of component.ports) {
-    if (!(await isPortFree(port))) throw new StackError(`port ${port} is in use by another process (${hint})`);
+    if (!(await isPortFree(port)))
+      throw new StackError(`port ${port} is in use by another process (${hint})`);
   }
   const started = Date.now();
   const spec = await component.launchSpec();
@@ -82,7 +105,9 @@ export async function ensureComponent(component: Component, settings: StackSetti
     await waitReady(component, settings, record);
     await component.afterReady?.();
   } catch (error) {
-    await stopRecordedProcess(record, { signal: 'SIGKILL', timeoutMs: 5000 }).catch(() => undefined);
+    await stopRecordedProcess(record, { signal: 'SIGKILL', timeoutMs: 5000 }).catch(
+      () => undefined,
+    );
     removePidRecord(pidsDir, name);
     throw error;
   }
@@ -91,7 +116,10 @@ export async function ensureComponent(component: Component, settings: StackSetti
 }
 
 /** Stops a component the stack started (by its pid file); false when it was not running. */
-export async function stopComponentProcess(name: string, settings: StackSettings): Promise<boolean> {
+export async function stopComponentProcess(
+  name: string,
+  settings: StackSettings,
+): Promise<boolean> {
   const record = readPidRecord(settings.paths.pidsDir, name);
   if (!record) return false;
   const stopped = await stopRecordedProcess(record, stopPolicy(name));

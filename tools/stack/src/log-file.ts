@@ -2,6 +2,14 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { StackSettings } from './settings';
 
+// Colour codes in build and app output; the escape character is the point of this pattern.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, '');
+}
+
 export function logFileOf(settings: StackSettings, name: string): string {
   return join(settings.paths.logsDir, `${name}.log`);
 }
@@ -27,10 +35,12 @@ export function tailLines(file: string, count: number, bytes = 64 * 1024): strin
 /** The line of a log that most likely says why a process died, shortened for one-line errors. */
 export function telltaleLine(file: string): string | undefined {
   const lines = tailLines(file, 40)
-    .map((line) => line.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''))
+    .map(stripAnsi)
     .filter((line) => line.trim() && !line.startsWith('====='));
   const line =
-    [...lines].reverse().find((candidate) => /fatal|panic|error|exception|denied|in use|refused/i.test(candidate)) ??
+    [...lines]
+      .reverse()
+      .find((candidate) => /fatal|panic|error|exception|denied|in use|refused/i.test(candidate)) ??
     lines[lines.length - 1];
   if (!line) return undefined;
   const flat = line.replace(/\s+/g, ' ').trim();

@@ -17,7 +17,12 @@ function readFrom(file: string, position: number, size: number): Buffer {
 }
 
 /** `logs <name> [-f]`: the last lines of a component's (or build step's) log, then new output. */
-export async function showLogs(settings: StackSettings, name: string, follow: boolean, lines: number): Promise<void> {
+export async function showLogs(
+  settings: StackSettings,
+  name: string,
+  follow: boolean,
+  lines: number,
+): Promise<void> {
   const file = logFileOf(settings, name);
   if (!existsSync(file)) throw new StackError(`no log for ${name} yet (${displayPath(file)})`);
   const last = tailLines(file, lines, Math.max(64 * 1024, lines * 400));

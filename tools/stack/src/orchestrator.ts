@@ -52,7 +52,9 @@ export async function ensureAll(
     done.set(component.name, run);
   }
   const results = await Promise.allSettled(done.values());
-  const errors = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+  const errors = results.flatMap((result) =>
+    result.status === 'rejected' ? [result.reason as unknown] : [],
+  );
   const cause = errors.find((error) => !(error instanceof DependencyFailedError)) ?? errors[0];
   if (cause) throw cause;
   return outcomes;
@@ -67,7 +69,9 @@ export async function stopAll(
   settings: StackSettings,
   filter: (name: string, session?: string) => boolean = () => true,
 ): Promise<string[]> {
-  const records = listPidRecords(settings.paths.pidsDir).filter((record) => filter(record.name, record.session));
+  const records = listPidRecords(settings.paths.pidsDir).filter((record) =>
+    filter(record.name, record.session),
+  );
   const names = new Set(records.map((record) => record.name));
   const known = new Set(STOP_LEVELS.flat());
   const levels = [[...names].filter((name) => !known.has(name)), ...STOP_LEVELS];

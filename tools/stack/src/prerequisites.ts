@@ -18,7 +18,9 @@ export function requireJava(env: NodeJS.ProcessEnv): string {
   const match = /version "(\d+)(?:\.(\d+))?/.exec(output);
   const major = match ? Number(match[1] === '1' ? match[2] : match[1]) : 0;
   if (major < 17) {
-    throw new StackError(`Java 17+ needed, found ${major || 'an unknown version'}: install openjdk-17-jre-headless`);
+    throw new StackError(
+      `Java 17+ needed, found ${major || 'an unknown version'}: install openjdk-17-jre-headless`,
+    );
   }
   return java;
 }
@@ -38,7 +40,9 @@ export function requireGo(env: NodeJS.ProcessEnv): string {
   const match = /go(\d+)\.(\d+)/.exec(output);
   const [major, minor] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
   if (major < 1 || (major === 1 && minor < 21)) {
-    throw new StackError(`Go 1.21+ needed, found ${match ? `${major}.${minor}` : 'an unknown version'}: install golang (1.21+)`);
+    throw new StackError(
+      `Go 1.21+ needed, found ${match ? `${major}.${minor}` : 'an unknown version'}: install golang (1.21+)`,
+    );
   }
   return 'go';
 }

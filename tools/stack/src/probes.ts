@@ -1,8 +1,12 @@
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 
-/** Kafka answers a metadata request (kafkajs admin listTopics). */
-export async function kafkaReady(brokers: string[]): Promise<boolean> {
+/**
+ * Kafka answers a metadata request (kafkajs admin listTopics) and, with `coordinator`, also
+ * finds a group coordinator: on a fresh cluster that creates __consumer_offsets, and after a
+ * restart it waits until the coordinator has loaded, so consumers can join right away.
+ */
+export async function kafkaReady(brokers: string[], coordinator = false): Promise<boolean> {
   const { Kafka, logLevel } = await import('kafkajs');
   const admin = new Kafka({
     clientId: 'stack-probe',
@@ -15,6 +19,7 @@ export async function kafkaReady(brokers: string[]): Promise<boolean> {
   try {
     await admin.connect();
     await admin.listTopics();
+    if (coordinator) await admin.describeGroups(['stack-readiness-probe']);
     return true;
   } catch {
     return false;
@@ -72,9 +77,13 @@ export function smtpGreets(host: string, port: number, timeoutMs = 2000): Promis
 /** PostgreSQL accepts connections (its own pg_isready, which speaks the protocol). */
 export function postgresReady(pgIsReady: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawn(pgIsReady, ['-q', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-t', '2'], {
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      pgIsReady,
+      ['-q', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-t', '2'],
+      {
+        stdio: 'ignore',
+      },
+    );
     child.once('error', () => resolve(false));
     child.once('close', (code) => resolve(code === 0));
   });

@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { StackError } from './errors';
 import { isRecordAlive, PidRecord, processStartTicks } from './pid-file';
@@ -34,9 +42,16 @@ function openLog(logFile: string): number {
  * Starts a process in its own process group, detached from ours, with stdout and stderr
  * appended to its log file, so it outlives the CLI and can be stopped as a group later.
  */
-export async function spawnDetached(name: string, spec: LaunchSpec, logFile: string): Promise<Spawned> {
+export async function spawnDetached(
+  name: string,
+  spec: LaunchSpec,
+  logFile: string,
+): Promise<Spawned> {
   const fd = openLog(logFile);
-  writeSync(fd, `\n===== ${new Date().toISOString()} ${name}: ${spec.command} ${spec.args.join(' ')}\n`);
+  writeSync(
+    fd,
+    `\n===== ${new Date().toISOString()} ${name}: ${spec.command} ${spec.args.join(' ')}\n`,
+  );
   try {
     const child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
@@ -95,7 +110,10 @@ export interface StopOptions {
  * Stops a process the stack started: the polite signal first, SIGKILL after the timeout,
  * then checks that nothing of its process group is left. Returns false if it was not running.
  */
-export async function stopRecordedProcess(record: PidRecord, options: StopOptions): Promise<boolean> {
+export async function stopRecordedProcess(
+  record: PidRecord,
+  options: StopOptions,
+): Promise<boolean> {
   if (!isRecordAlive(record)) return false;
   signalGroup(record.pid, options.signal);
   const exited = await waitUntil(async () => !isRecordAlive(record), {

@@ -7,7 +7,9 @@ describe('tellingLine', () => {
       "Module not found: Error: Can't resolve './portal/portal.module' in '/work/main/apps/gateway/src'",
       'webpack 5.106.2 compiled with 2 errors in 8342 ms',
     ];
-    expect(tellingLine(output)).toBe("Module not found: Error: Can't resolve './portal/portal.module' in '/work/main/apps/gateway/src'");
+    expect(tellingLine(output)).toBe(
+      "Module not found: Error: Can't resolve './portal/portal.module' in '/work/main/apps/gateway/src'",
+    );
   });
 
   it('picks the first maven error', () => {
@@ -18,6 +20,15 @@ describe('tellingLine', () => {
       '[ERROR] Re-run Maven using the -X switch',
     ];
     expect(tellingLine(output)).toMatch(/^\[ERROR\] Failed to execute goal/);
+  });
+
+  it('picks a TypeScript diagnostic', () => {
+    const output = [
+      'ERROR in ./apps/identity/src/main.ts:3:1',
+      'TS2345: Argument of type string is not assignable',
+      'webpack 5.106.2 compiled with 1 error',
+    ];
+    expect(tellingLine(output)).toBe('TS2345: Argument of type string is not assignable');
   });
 
   it('falls back to the last line', () => {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StackError } from './errors';
+import { stripAnsi } from './log-file';
 import { displayPath } from './paths';
 import { elapsedSeconds, step } from './progress';
 
@@ -31,14 +32,16 @@ export interface RunOptions {
 
 const HEARTBEAT_MS = 15_000;
 
-const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
-const TELLING = /\b(error|fatal|panic|cannot|could not|denied|not found|failed)\b/i;
+const TELLING = /\b(error|fatal|panic|cannot|could not|denied|not found|failed)\b|\bTS\d{4}:/i;
 const SUMMARY = /^\s*(ERROR in |webpack .* compiled)|BUILD FAILURE|^\[ERROR\]\s*$/;
 
 /** The first line that names a cause (builds print the cause first, summaries last). */
 export function tellingLine(lines: readonly string[]): string {
-  const clean = lines.map((line) => line.replace(ANSI, '').trim()).filter(Boolean);
-  const line = clean.find((candidate) => TELLING.test(candidate) && !SUMMARY.test(candidate)) ?? clean[clean.length - 1] ?? '';
+  const clean = lines.map((line) => stripAnsi(line).trim()).filter(Boolean);
+  const line =
+    clean.find((candidate) => TELLING.test(candidate) && !SUMMARY.test(candidate)) ??
+    clean[clean.length - 1] ??
+    '';
   const flat = line.replace(/\s+/g, ' ');
   return flat.length > 220 ? `${flat.slice(0, 217)}…` : flat;
 }
@@ -65,7 +68,8 @@ export function runStep(options: RunOptions): Promise<string> {
       gid: options.gid,
     });
     const heartbeat = setInterval(() => {
-      const count = options.countPattern && counted > 0 ? `, ${counted} ${options.countLabel ?? 'done'}` : '';
+      const count =
+        options.countPattern && counted > 0 ? `, ${counted} ${options.countLabel ?? 'done'}` : '';
       step(options.component, `still ${options.title} (${elapsedSeconds(started)} s${count})`);
     }, HEARTBEAT_MS);
     let partial = '';

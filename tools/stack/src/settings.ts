@@ -1,4 +1,7 @@
-import { SERVICE_NAMES, ServiceName } from '../../../libs/service-kit/src/config/infrastructure.config';
+import {
+  SERVICE_NAMES,
+  ServiceName,
+} from '../../../libs/service-kit/src/config/infrastructure.config';
 import { StackError } from './errors';
 import { resolveStackPaths, StackPaths } from './paths';
 
@@ -69,7 +72,12 @@ function dbBackend(raw: string | undefined): DbBackendChoice {
  * set: the test setup exports those URLs to the workers, which must still treat them as ours.
  */
 function managedList(env: NodeJS.ProcessEnv): Set<string> {
-  return new Set((env.STACK_MANAGED ?? '').split(',').map((name) => name.trim()).filter(Boolean));
+  return new Set(
+    (env.STACK_MANAGED ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+  );
 }
 
 function externalInfra(env: NodeJS.ProcessEnv): ExternalInfra {

@@ -2,12 +2,21 @@ import { join } from 'node:path';
 import { ComponentSet } from './components/component-set';
 import { withFileLock } from './file-lock';
 import { stopComponentProcess } from './lifecycle';
-import { ensureAll } from './orchestrator';
-import { stopAll } from './orchestrator';
+import { ensureAll, stopAll } from './orchestrator';
 import { isRecordAlive, readPidRecord } from './pid-file';
-import { step, warn } from './progress';
 import { Component } from './components/component';
-import { APP_NAMES, ComponentName, INFRA_NAMES, infraUrls, InfraUrls, isAppName, readSettings, StackSettings } from './settings';
+import { StackError } from './errors';
+import { step, warn } from './progress';
+import {
+  APP_NAMES,
+  ComponentName,
+  INFRA_NAMES,
+  infraUrls,
+  InfraUrls,
+  isAppName,
+  readSettings,
+  StackSettings,
+} from './settings';
 import { collectStatus, StatusRow } from './status';
 import { isPortFree } from './wait';
 
@@ -31,7 +40,10 @@ export interface UpResult {
   components: Component[];
 }
 
-const ADOPTABLE: Record<'kafka' | 'ferretdb' | 'mailpit', { variables: (keyof InfraUrls)[]; port: string }> = {
+const ADOPTABLE: Record<
+  'kafka' | 'ferretdb' | 'mailpit',
+  { variables: (keyof InfraUrls)[]; port: string }
+> = {
   kafka: { variables: ['KAFKA_BROKERS'], port: 'KAFKA_PORT' },
   ferretdb: { variables: ['MONGO_URL'], port: 'MONGO_PORT' },
   mailpit: { variables: ['SMTP_URL', 'MAIL_CAPTURE_URL'], port: 'SMTP_PORT' },
@@ -51,10 +63,17 @@ export class Stack {
 
   up(options: UpOptions = {}): Promise<UpResult> {
     return this.locked('up', async () => {
-      const settings = options.adoptRunning ? await this.adoptForeign(this.settings) : this.settings;
-      const names = options.names?.length ? options.names : options.infraOnly ? INFRA_NAMES.filter((name) => name !== 'postgres') : [...INFRA_NAMES.filter((name) => name !== 'postgres'), ...APP_NAMES];
+      const settings = options.adoptRunning
+        ? await this.adoptForeign(this.settings)
+        : this.settings;
+      const names = options.names?.length
+        ? options.names
+        : options.infraOnly
+          ? INFRA_NAMES.filter((name) => name !== 'postgres')
+          : [...INFRA_NAMES.filter((name) => name !== 'postgres'), ...APP_NAMES];
       let components = await new ComponentSet(settings).withDependencies(names);
-      if (options.infraOnly) components = components.filter((component) => component.kind === 'infra');
+      if (options.infraOnly)
+        components = components.filter((component) => component.kind === 'infra');
       await ensureAll(components, settings);
       return { settings, components };
     });
@@ -66,7 +85,11 @@ export class Stack {
     const { external } = settings;
     return {
       ...infraUrls(settings),
-      managed: { kafka: !external.kafkaBrokers, ferretdb: !external.mongoUrl, mailpit: !external.smtpUrl },
+      managed: {
+        kafka: !external.kafkaBrokers,
+        ferretdb: !external.mongoUrl,
+        mailpit: !external.smtpUrl,
+      },
     };
   }
 
@@ -78,7 +101,15 @@ export class Stack {
     await this.up({ names: [name] });
   }
 
+  /** Stops one component; refuses one the environment points at (a test must not think Kafka is down when it is not). */
   stop(name: ComponentName): Promise<boolean> {
+    if (!this.isManaged(name)) {
+      return Promise.reject(
+        new StackError(
+          `${name} is not run by the stack here (its URL comes from the environment), so it cannot be stopped`,
+        ),
+      );
+    }
     return this.locked(`stop ${name}`, async () => {
       const stopped = await stopComponentProcess(name, this.settings);
       step(name, stopped ? 'stopped' : 'was not running');
@@ -94,7 +125,10 @@ export class Stack {
   /** Stops what the stack started (all, or the named ones), in reverse start order. */
   down(names: readonly string[] = [], session?: string): Promise<string[]> {
     return this.locked('down', () =>
-      stopAll(this.settings, (name, owner) => (!names.length || names.includes(name)) && (!session || owner === session)),
+      stopAll(
+        this.settings,
+        (name, owner) => (!names.length || names.includes(name)) && (!session || owner === session),
+      ),
     );
   }
 
@@ -120,7 +154,10 @@ export class Stack {
     const set = new ComponentSet(settings);
     const local = infraUrls(settings);
     let managed = (env.STACK_MANAGED ?? '').split(',').filter(Boolean);
-    for (const [name, how] of Object.entries(ADOPTABLE) as [keyof typeof ADOPTABLE, (typeof ADOPTABLE)['kafka']][]) {
+    for (const [name, how] of Object.entries(ADOPTABLE) as [
+      keyof typeof ADOPTABLE,
+      (typeof ADOPTABLE)['kafka'],
+    ][]) {
       const component = await set.get(name);
       if (component.external) continue;
       const record = readPidRecord(settings.paths.pidsDir, name);
@@ -129,7 +166,9 @@ export class Stack {
       if (!(await component.isReady())) continue; // something else holds the port: the start reports it
       for (const variable of how.variables) env[variable] = local[variable];
       managed = managed.filter((entry) => entry !== name);
-      warn(`${name}: ${component.url} is served by a process the stack did not start — using it (set ${how.port} to run a separate one)`);
+      warn(
+        `${name}: ${component.url} is served by a process the stack did not start — using it (set ${how.port} to run a separate one)`,
+      );
     }
     env.STACK_MANAGED = managed.join(',');
     return readSettings(env);

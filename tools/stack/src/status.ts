@@ -12,13 +12,25 @@ export interface StatusRow {
   url: string;
 }
 
-async function rowFor(set: ComponentSet, settings: StackSettings, name: ComponentName): Promise<StatusRow | undefined> {
+async function rowFor(
+  set: ComponentSet,
+  settings: StackSettings,
+  name: ComponentName,
+): Promise<StatusRow | undefined> {
   const record = readPidRecord(settings.paths.pidsDir, name);
   const alive = record !== undefined && isRecordAlive(record);
   const component = await set.get(name).catch(() => undefined);
   if (!component) {
     // e.g. postgres after switching to SQLite: still listed while a process of ours runs.
-    return alive ? { component: name, pid: record.pid, ports: record.ports.join(','), state: 'not ready', url: '' } : undefined;
+    return alive
+      ? {
+          component: name,
+          pid: record.pid,
+          ports: record.ports.join(','),
+          state: 'not ready',
+          url: '',
+        }
+      : undefined;
   }
   if (component.external) {
     const state = (await component.isReady()) ? 'external' : 'unreachable';
@@ -39,8 +51,20 @@ export async function collectStatus(settings: StackSettings): Promise<StatusRow[
 
 export function formatStatusTable(rows: readonly StatusRow[]): string {
   const header = ['component', 'pid', 'port', 'state', 'url'];
-  const cells = rows.map((row) => [row.component, row.pid ? String(row.pid) : '-', row.ports, row.state, row.url]);
-  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => line[column].length)));
-  const format = (line: string[]): string => line.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  const cells = rows.map((row) => [
+    row.component,
+    row.pid ? String(row.pid) : '-',
+    row.ports,
+    row.state,
+    row.url,
+  ]);
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...cells.map((line) => line[column].length)),
+  );
+  const format = (line: string[]): string =>
+    line
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd();
   return [format(header), ...cells.map(format)].join('\n');
 }

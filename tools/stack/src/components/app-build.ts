@@ -46,8 +46,16 @@ export function buildReason(settings: StackSettings, name: ServiceName): string 
   const root = settings.paths.repoRoot;
   const entry = appEntry(settings, name);
   if (!existsSync(entry)) return 'not built yet';
-  const sources = [join(root, 'apps', name), join(root, 'libs'), join(root, 'tsconfig.json'), join(root, 'tsconfig.build.json'), join(root, 'nest-cli.json')];
-  return Math.max(...sources.map(newestMtime)) > lastBuiltAt(settings, name) ? 'sources changed since the last build' : undefined;
+  const sources = [
+    join(root, 'apps', name),
+    join(root, 'libs'),
+    join(root, 'tsconfig.json'),
+    join(root, 'tsconfig.build.json'),
+    join(root, 'nest-cli.json'),
+  ];
+  return Math.max(...sources.map(newestMtime)) > lastBuiltAt(settings, name)
+    ? 'sources changed since the last build'
+    : undefined;
 }
 
 /** Builds one service with the Nest CLI (webpack) into dist/apps/<name>/main.js when it is stale. */
@@ -55,26 +63,34 @@ export async function buildAppIfStale(settings: StackSettings, name: ServiceName
   const root = settings.paths.repoRoot;
   if (!existsSync(join(root, 'apps', name, 'src', 'main.ts'))) {
     if (existsSync(appEntry(settings, name))) return; // built elsewhere, sources not here: run what exists
-    throw new StackError(`${name}: apps/${name}/src/main.ts does not exist yet — nothing to build or start (use --infra-only)`);
+    throw new StackError(
+      `${name}: apps/${name}/src/main.ts does not exist yet — nothing to build or start (use --infra-only)`,
+    );
   }
   if (!buildReason(settings, name)) return;
-  await withFileLock(join(settings.paths.cacheDir, 'locks', `build-${name}.lock`), `build ${name}`, async () => {
-    const reason = buildReason(settings, name);
-    if (!reason) return;
-    const startedAt = Date.now();
-    await runStep({
-      component: name,
-      title: `building with nest build (${reason})`,
-      command: process.execPath,
-      args: [join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', name],
-      cwd: root,
-      env: settings.env,
-      logFile: join(settings.paths.logsDir, `build-${name}.log`),
-      stream: settings.verbose,
-    });
-    if (!existsSync(appEntry(settings, name))) {
-      throw new StackError(`${name}: nest build finished but ${appEntry(settings, name)} is missing`);
-    }
-    writeFileSync(builtAtFile(settings, name), String(startedAt));
-  });
+  await withFileLock(
+    join(settings.paths.cacheDir, 'locks', `build-${name}.lock`),
+    `build ${name}`,
+    async () => {
+      const reason = buildReason(settings, name);
+      if (!reason) return;
+      const startedAt = Date.now();
+      await runStep({
+        component: name,
+        title: `building with nest build (${reason})`,
+        command: process.execPath,
+        args: [join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', name],
+        cwd: root,
+        env: settings.env,
+        logFile: join(settings.paths.logsDir, `build-${name}.log`),
+        stream: settings.verbose,
+      });
+      if (!existsSync(appEntry(settings, name))) {
+        throw new StackError(
+          `${name}: nest build finished but ${appEntry(settings, name)} is missing`,
+        );
+      }
+      writeFileSync(builtAtFile(settings, name), String(startedAt));
+    },
+  );
 }

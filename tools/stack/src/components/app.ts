@@ -1,5 +1,8 @@
 import { statSync } from 'node:fs';
-import { ServiceName, servicePort } from '../../../../libs/service-kit/src/config/infrastructure.config';
+import {
+  ServiceName,
+  servicePort,
+} from '../../../../libs/service-kit/src/config/infrastructure.config';
 import { httpOk } from '../probes';
 import { LaunchSpec } from '../process-manager';
 import { APP_NAMES, ComponentName, infraUrls, InfraUrls, StackSettings } from '../settings';
@@ -8,12 +11,20 @@ import { appEntry, buildAppIfStale } from './app-build';
 
 /** Every app gets every service's port, so the gateway finds the others. */
 function portEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(APP_NAMES.map((app) => [`${app.toUpperCase()}_PORT`, String(servicePort(app, env))]));
+  return Object.fromEntries(
+    APP_NAMES.map((app) => [`${app.toUpperCase()}_PORT`, String(servicePort(app, env))]),
+  );
 }
 
 /** The environment an app is started with: infrastructure URLs, database prefix, ports. */
-export function appEnvironment(settings: StackSettings): InfraUrls & { MONGO_DB_PREFIX: string } & Record<string, string> {
-  return { ...infraUrls(settings), MONGO_DB_PREFIX: settings.mongoDbPrefix, ...portEnv(settings.env) };
+export function appEnvironment(
+  settings: StackSettings,
+): InfraUrls & { MONGO_DB_PREFIX: string } & Record<string, string> {
+  return {
+    ...infraUrls(settings),
+    MONGO_DB_PREFIX: settings.mongoDbPrefix,
+    ...portEnv(settings.env),
+  };
 }
 
 /** A NestJS service run from its webpack bundle; ready when GET /health/ready answers 200. */
@@ -33,7 +44,8 @@ export function appComponent(settings: StackSettings, name: ServiceName): Compon
     name,
     kind: 'app',
     // The gateway fronts the others, so it comes last.
-    dependsOn: name === 'gateway' ? [...infra, ...APP_NAMES.filter((app) => app !== 'gateway')] : infra,
+    dependsOn:
+      name === 'gateway' ? [...infra, ...APP_NAMES.filter((app) => app !== 'gateway')] : infra,
     ports: [{ port, hint: `set ${name.toUpperCase()}_PORT` }],
     url,
     readyTimeoutMs: 60_000,

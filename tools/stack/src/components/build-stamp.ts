@@ -7,7 +7,9 @@ import { dirname } from 'node:path';
  * of the file it was built from) and the artefact still exists.
  */
 export function isBuilt(stampFile: string, key: string, artefact: string): boolean {
-  return existsSync(artefact) && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === key;
+  return (
+    existsSync(artefact) && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === key
+  );
 }
 
 export function markBuilt(stampFile: string, key: string): void {

@@ -19,7 +19,12 @@ const backends = new Map<string, Promise<DbBackend>>();
 
 /** The backend decision can run apt-get and prints a fallback notice: once per process. */
 function dbBackendFor(settings: StackSettings, mayInstall: boolean): Promise<DbBackend> {
-  const key = JSON.stringify([settings.dbBackend, settings.env.POSTGRES_BIN_DIR, settings.paths.cacheDir, mayInstall]);
+  const key = JSON.stringify([
+    settings.dbBackend,
+    settings.env.POSTGRES_BIN_DIR,
+    settings.paths.cacheDir,
+    mayInstall,
+  ]);
   let backend = backends.get(key);
   if (!backend) {
     backend = resolveDbBackend(settings, { mayInstall });
@@ -59,10 +64,14 @@ export class ComponentSet {
     if (name === 'kafka') return kafkaComponent(settings);
     if (name === 'mailpit') return mailpitComponent(settings);
     if (name === 'ferretdb') {
-      const backend = settings.external.mongoUrl ? ({ kind: 'sqlite' } as const) : await dbBackendFor(settings, this.mayInstall);
+      const backend = settings.external.mongoUrl
+        ? ({ kind: 'sqlite' } as const)
+        : await dbBackendFor(settings, this.mayInstall);
       return ferretdbComponent(settings, backend);
     }
-    const backend = settings.external.mongoUrl ? undefined : await dbBackendFor(settings, this.mayInstall);
+    const backend = settings.external.mongoUrl
+      ? undefined
+      : await dbBackendFor(settings, this.mayInstall);
     if (!backend || backend.kind !== 'postgresql') {
       throw new StackError(
         settings.external.mongoUrl
@@ -82,6 +91,8 @@ export class ComponentSet {
       for (const dependency of (await this.get(name)).dependsOn) await visit(dependency);
     };
     for (const name of names) await visit(name);
-    return Promise.all(START_ORDER.filter((name) => wanted.has(name)).map((name) => this.get(name)));
+    return Promise.all(
+      START_ORDER.filter((name) => wanted.has(name)).map((name) => this.get(name)),
+    );
   }
 }

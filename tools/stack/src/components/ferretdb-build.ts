@@ -25,47 +25,53 @@ export async function buildFerretdb(settings: StackSettings): Promise<string> {
   const workDir = join(settings.paths.cacheDir, 'ferretdb');
   const stamp = join(workDir, 'build.stamp');
   if (isBuilt(stamp, FERRETDB_VERSION, binary)) return binary;
-  return withFileLock(join(settings.paths.cacheDir, 'locks', 'ferretdb.lock'), 'ferretdb build', async () => {
-    if (isBuilt(stamp, FERRETDB_VERSION, binary)) return binary;
-    requireGo(settings.env);
-    mkdirSync(workDir, { recursive: true });
-    const env = goBuildEnv(settings);
-    const listing = await runStep({
-      component: 'ferretdb',
-      title: `downloading FerretDB ${FERRETDB_VERSION} sources`,
-      command: 'go',
-      args: ['mod', 'download', '-json', `${MODULE}@${FERRETDB_VERSION}`],
-      cwd: workDir,
-      env,
-      logFile: join(settings.paths.logsDir, 'ferretdb-download.log'),
-      notFound: 'Go not found: install golang (1.21+)',
-    });
-    const moduleDir = /"Dir":\s*"([^"]+)"/.exec(listing)?.[1];
-    if (!moduleDir || !existsSync(moduleDir)) {
-      throw new StackError(`ferretdb: go mod download did not report the source folder — see ${join(settings.paths.logsDir, 'ferretdb-download.log')}`);
-    }
-    const sourceDir = join(workDir, `src-${FERRETDB_VERSION}`);
-    rmSync(sourceDir, { recursive: true, force: true });
-    cpSync(moduleDir, sourceDir, { recursive: true });
-    makeWritable(sourceDir);
-    writeFileSync(join(sourceDir, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
-    mkdirSync(settings.paths.cacheBinDir, { recursive: true });
-    await runStep({
-      component: 'ferretdb',
-      title: 'building FerretDB with go',
-      note: 'the first build takes 3-4 min',
-      command: 'go',
-      args: ['build', '-o', `${binary}.tmp`, './cmd/ferretdb'],
-      cwd: sourceDir,
-      env,
-      logFile: join(settings.paths.logsDir, 'ferretdb-build.log'),
-      countPattern: GO_DOWNLOAD_LINE,
-      countLabel: 'modules downloaded',
-      stream: settings.verbose,
-      notFound: 'Go not found: install golang (1.21+)',
-    });
-    renameSync(`${binary}.tmp`, binary);
-    markBuilt(stamp, FERRETDB_VERSION);
-    return binary;
-  });
+  return withFileLock(
+    join(settings.paths.cacheDir, 'locks', 'ferretdb.lock'),
+    'ferretdb build',
+    async () => {
+      if (isBuilt(stamp, FERRETDB_VERSION, binary)) return binary;
+      requireGo(settings.env);
+      mkdirSync(workDir, { recursive: true });
+      const env = goBuildEnv(settings);
+      const listing = await runStep({
+        component: 'ferretdb',
+        title: `downloading FerretDB ${FERRETDB_VERSION} sources`,
+        command: 'go',
+        args: ['mod', 'download', '-json', `${MODULE}@${FERRETDB_VERSION}`],
+        cwd: workDir,
+        env,
+        logFile: join(settings.paths.logsDir, 'ferretdb-download.log'),
+        notFound: 'Go not found: install golang (1.21+)',
+      });
+      const moduleDir = /"Dir":\s*"([^"]+)"/.exec(listing)?.[1];
+      if (!moduleDir || !existsSync(moduleDir)) {
+        throw new StackError(
+          `ferretdb: go mod download did not report the source folder — see ${join(settings.paths.logsDir, 'ferretdb-download.log')}`,
+        );
+      }
+      const sourceDir = join(workDir, `src-${FERRETDB_VERSION}`);
+      rmSync(sourceDir, { recursive: true, force: true });
+      cpSync(moduleDir, sourceDir, { recursive: true });
+      makeWritable(sourceDir);
+      writeFileSync(join(sourceDir, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+      mkdirSync(settings.paths.cacheBinDir, { recursive: true });
+      await runStep({
+        component: 'ferretdb',
+        title: 'building FerretDB with go',
+        note: 'the first build takes 3-4 min',
+        command: 'go',
+        args: ['build', '-o', `${binary}.tmp`, './cmd/ferretdb'],
+        cwd: sourceDir,
+        env,
+        logFile: join(settings.paths.logsDir, 'ferretdb-build.log'),
+        countPattern: GO_DOWNLOAD_LINE,
+        countLabel: 'modules downloaded',
+        stream: settings.verbose,
+        notFound: 'Go not found: install golang (1.21+)',
+      });
+      renameSync(`${binary}.tmp`, binary);
+      markBuilt(stamp, FERRETDB_VERSION);
+      return binary;
+    },
+  );
 }

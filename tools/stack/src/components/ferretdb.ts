@@ -16,13 +16,18 @@ export function ferretdbComponent(settings: StackSettings, backend: DbBackend): 
   const stateDir = join(paths.dataDir, 'ferretdb-state');
   const handlerArgs =
     backend.kind === 'postgresql'
-      ? ['--handler=postgresql', `--postgresql-url=postgres://postgres@127.0.0.1:${ports.postgres}/${FERRETDB_DATABASE}`]
+      ? [
+          '--handler=postgresql',
+          `--postgresql-url=postgres://postgres@127.0.0.1:${ports.postgres}/${FERRETDB_DATABASE}`,
+        ]
       : ['--handler=sqlite', `--sqlite-url=file:${sqliteDir}/`];
 
   return {
     name: 'ferretdb',
     kind: 'infra',
-    external: settings.external.mongoUrl ? { url: settings.external.mongoUrl, variable: 'MONGO_URL' } : undefined,
+    external: settings.external.mongoUrl
+      ? { url: settings.external.mongoUrl, variable: 'MONGO_URL' }
+      : undefined,
     dependsOn: backend.kind === 'postgresql' ? ['postgres'] : [],
     ports: [{ port: ports.mongo, hint: 'set MONGO_PORT or MONGO_URL' }],
     url,

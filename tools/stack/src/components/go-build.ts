@@ -6,7 +6,10 @@ import { StackSettings } from '../settings';
  * Environment for Go builds in .cache: no VCS stamping (the sources sit inside this git
  * repository, or in a copy without .git) and no cgo, so no C compiler is needed.
  */
-export function goBuildEnv(settings: StackSettings, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function goBuildEnv(
+  settings: StackSettings,
+  extra: NodeJS.ProcessEnv = {},
+): NodeJS.ProcessEnv {
   const flags = [settings.env.GOFLAGS, '-buildvcs=false'].filter(Boolean).join(' ');
   return { ...settings.env, GOFLAGS: flags, CGO_ENABLED: '0', ...extra };
 }

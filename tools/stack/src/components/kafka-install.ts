@@ -27,29 +27,39 @@ export async function installKafkaJars(settings: StackSettings): Promise<string>
   const stamp = join(settings.paths.cacheDir, 'kafka', 'libs.stamp');
   const key = fileHash(KAFKA_POM);
   if (isBuilt(stamp, key, libs) && hasJars(libs)) return libs;
-  return withFileLock(join(settings.paths.cacheDir, 'locks', 'kafka.lock'), 'kafka install', async () => {
-    if (isBuilt(stamp, key, libs) && hasJars(libs)) return libs;
-    requireMaven(settings.env);
-    const staging = `${libs}.tmp`;
-    rmSync(staging, { recursive: true, force: true });
-    mkdirSync(staging, { recursive: true });
-    await runStep({
-      component: 'kafka',
-      title: 'resolving Kafka 4.1.1 jars with maven',
-      command: 'mvn',
-      args: ['-B', '-f', KAFKA_POM, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`],
-      cwd: settings.paths.cacheDir,
-      env: settings.env,
-      logFile: join(settings.paths.logsDir, 'kafka-maven.log'),
-      countPattern: /Downloaded from/,
-      countLabel: 'files downloaded',
-      stream: settings.verbose,
-      notFound: 'Maven not found: install maven',
-    });
-    if (!hasJars(staging)) throw new StackError('kafka: maven finished but copied no jars');
-    rmSync(libs, { recursive: true, force: true });
-    renameSync(staging, libs);
-    markBuilt(stamp, key);
-    return libs;
-  });
+  return withFileLock(
+    join(settings.paths.cacheDir, 'locks', 'kafka.lock'),
+    'kafka install',
+    async () => {
+      if (isBuilt(stamp, key, libs) && hasJars(libs)) return libs;
+      requireMaven(settings.env);
+      const staging = `${libs}.tmp`;
+      rmSync(staging, { recursive: true, force: true });
+      mkdirSync(staging, { recursive: true });
+      await runStep({
+        component: 'kafka',
+        title: 'resolving Kafka 4.1.1 jars with maven',
+        command: 'mvn',
+        args: [
+          '-B',
+          '-f',
+          KAFKA_POM,
+          'dependency:copy-dependencies',
+          `-DoutputDirectory=${staging}`,
+        ],
+        cwd: settings.paths.cacheDir,
+        env: settings.env,
+        logFile: join(settings.paths.logsDir, 'kafka-maven.log'),
+        countPattern: /Downloaded from/,
+        countLabel: 'files downloaded',
+        stream: settings.verbose,
+        notFound: 'Maven not found: install maven',
+      });
+      if (!hasJars(staging)) throw new StackError('kafka: maven finished but copied no jars');
+      rmSync(libs, { recursive: true, force: true });
+      renameSync(staging, libs);
+      markBuilt(stamp, key);
+      return libs;
+    },
+  );
 }

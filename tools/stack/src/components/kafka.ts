@@ -34,7 +34,8 @@ export function kafkaComponent(settings: StackSettings): Component {
     url: brokers,
     readyTimeoutMs: 90_000,
     heavyBuild: false,
-    fingerprint: () => JSON.stringify({ port: ports.kafka, controller: ports.kafkaController, heap, dataDir }),
+    fingerprint: () =>
+      JSON.stringify({ port: ports.kafka, controller: ports.kafkaController, heap, dataDir }),
     async prepare() {
       java = requireJava(env);
       await installKafkaJars(settings);
@@ -45,7 +46,11 @@ export function kafkaComponent(settings: StackSettings): Component {
       mkdirSync(join(paths.runDir, 'kafka'), { recursive: true });
       writeFileSync(
         propertiesFile,
-        kafkaServerProperties({ port: ports.kafka, controllerPort: ports.kafkaController, dataDir }),
+        kafkaServerProperties({
+          port: ports.kafka,
+          controllerPort: ports.kafkaController,
+          dataDir,
+        }),
       );
       if (!existsSync(join(dataDir, 'meta.properties'))) {
         // Formatting writes the cluster id into the data dir (meta.properties); done once.
@@ -53,7 +58,16 @@ export function kafkaComponent(settings: StackSettings): Component {
           component: 'kafka',
           title: 'formatting storage',
           command: java,
-          args: ['-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', newKafkaClusterId(), '-c', propertiesFile],
+          args: [
+            '-cp',
+            classpath,
+            'kafka.tools.StorageTool',
+            'format',
+            '-t',
+            newKafkaClusterId(),
+            '-c',
+            propertiesFile,
+          ],
           cwd: paths.stackDir,
           env,
           logFile: join(paths.logsDir, 'kafka-format.log'),
@@ -78,6 +92,11 @@ export function kafkaComponent(settings: StackSettings): Component {
         cwd: paths.stackDir,
       };
     },
-    isReady: () => kafkaReady(brokers.split(',').map((broker) => broker.trim())),
+    // An external cluster may not grant Describe on groups; ours must have a working coordinator.
+    isReady: () =>
+      kafkaReady(
+        brokers.split(',').map((broker) => broker.trim()),
+        !settings.external.kafkaBrokers,
+      ),
   };
 }

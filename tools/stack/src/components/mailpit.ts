@@ -16,7 +16,9 @@ function hostPort(smtpUrl: string): { host: string; port: number } {
 export function mailpitComponent(settings: StackSettings): Component {
   const { ports, paths, env, external } = settings;
   const smtpUrl = external.smtpUrl ?? `smtp://127.0.0.1:${ports.smtp}`;
-  const captureUrl = external.smtpUrl ? external.mailCaptureUrl : `http://127.0.0.1:${ports.mailUi}`;
+  const captureUrl = external.smtpUrl
+    ? external.mailCaptureUrl
+    : `http://127.0.0.1:${ports.mailUi}`;
 
   return {
     name: 'mailpit',
@@ -38,12 +40,15 @@ export function mailpitComponent(settings: StackSettings): Component {
       return {
         command: mailpitBinary(settings),
         args: [
-          '--smtp', `127.0.0.1:${ports.smtp}`,
-          '--listen', `127.0.0.1:${ports.mailUi}`,
+          '--smtp',
+          `127.0.0.1:${ports.smtp}`,
+          '--listen',
+          `127.0.0.1:${ports.mailUi}`,
           // Apps configured with SMTP credentials (as in production) must be accepted too.
           '--smtp-auth-accept-any',
           '--smtp-auth-allow-insecure',
-          '--max', '5000',
+          '--max',
+          '5000',
           '--disable-version-check',
         ],
         env,
@@ -53,7 +58,10 @@ export function mailpitComponent(settings: StackSettings): Component {
     async isReady() {
       const { host, port } = hostPort(smtpUrl);
       const smtp = await smtpGreets(host, port);
-      return smtp && (!captureUrl || (await httpOk(`${captureUrl.replace(/\/$/, '')}/api/v1/messages?limit=1`)));
+      return (
+        smtp &&
+        (!captureUrl || (await httpOk(`${captureUrl.replace(/\/$/, '')}/api/v1/messages?limit=1`)))
+      );
     },
   };
 }

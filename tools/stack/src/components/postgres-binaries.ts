@@ -45,10 +45,26 @@ async function tryAptInstall(settings: StackSettings): Promise<boolean> {
   const env = { ...settings.env, DEBIAN_FRONTEND: 'noninteractive' };
   const logFile = join(settings.paths.logsDir, 'postgres-apt.log');
   const install = (): Promise<unknown> =>
-    runStep({ component: 'postgres', title: 'installing postgresql with apt-get', command: 'apt-get', args: ['install', '-y', 'postgresql'], cwd: '/', env, logFile });
+    runStep({
+      component: 'postgres',
+      title: 'installing postgresql with apt-get',
+      command: 'apt-get',
+      args: ['install', '-y', 'postgresql'],
+      cwd: '/',
+      env,
+      logFile,
+    });
   try {
     await install().catch(async () => {
-      await runStep({ component: 'postgres', title: 'apt-get update', command: 'apt-get', args: ['update'], cwd: '/', env, logFile });
+      await runStep({
+        component: 'postgres',
+        title: 'apt-get update',
+        command: 'apt-get',
+        args: ['update'],
+        cwd: '/',
+        env,
+        logFile,
+      });
       await install();
     });
     return true;
@@ -62,21 +78,33 @@ async function tryAptInstall(settings: StackSettings): Promise<boolean> {
  * once with apt-get), else SQLite. STACK_DB_BACKEND forces one. `mayInstall: false` (status)
  * neither installs nor prints.
  */
-export async function resolveDbBackend(settings: StackSettings, options: { mayInstall: boolean }): Promise<DbBackend> {
+export async function resolveDbBackend(
+  settings: StackSettings,
+  options: { mayInstall: boolean },
+): Promise<DbBackend> {
   if (settings.dbBackend === 'sqlite') return { kind: 'sqlite' };
   const notice = options.mayInstall ? warn : () => undefined;
   let binDir = findPostgresBinDir(settings.env);
-  if (!binDir && options.mayInstall && (await tryAptInstall(settings))) binDir = findPostgresBinDir(settings.env);
+  if (!binDir && options.mayInstall && (await tryAptInstall(settings)))
+    binDir = findPostgresBinDir(settings.env);
   const forced = settings.dbBackend === 'postgresql';
   if (!binDir) {
-    if (forced) throw new StackError('PostgreSQL binaries not found (STACK_DB_BACKEND=postgresql): install postgresql');
-    notice('PostgreSQL not found — FerretDB uses its SQLite backend (install postgresql to use PostgreSQL)');
+    if (forced)
+      throw new StackError(
+        'PostgreSQL binaries not found (STACK_DB_BACKEND=postgresql): install postgresql',
+      );
+    notice(
+      'PostgreSQL not found — FerretDB uses its SQLite backend (install postgresql to use PostgreSQL)',
+    );
     return { kind: 'sqlite' };
   }
   if (!isRoot()) return { kind: 'postgresql', install: { binDir } };
   const runAs = lookupUser('postgres');
   if (!runAs) {
-    if (forced) throw new StackError('running as root needs the OS user "postgres" to run PostgreSQL: create it or use STACK_DB_BACKEND=sqlite');
+    if (forced)
+      throw new StackError(
+        'running as root needs the OS user "postgres" to run PostgreSQL: create it or use STACK_DB_BACKEND=sqlite',
+      );
     notice('no OS user "postgres" to run PostgreSQL as — FerretDB uses its SQLite backend');
     return { kind: 'sqlite' };
   }

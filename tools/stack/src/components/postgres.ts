@@ -33,7 +33,9 @@ function postgresDataDir(settings: StackSettings, install: PostgresInstall): str
   mkdirSync(join(fallback, '..'), { recursive: true, mode: 0o755 });
   chmodSync(join(fallback, '..'), 0o755);
   if (!existsSync(fallback)) {
-    warn(`postgres: user ${install.runAs.user} cannot reach ${settings.paths.dataDir}; its data goes to ${fallback}`);
+    warn(
+      `postgres: user ${install.runAs.user} cannot reach ${settings.paths.dataDir}; its data goes to ${fallback}`,
+    );
   }
   return fallback;
 }
@@ -50,7 +52,13 @@ export function postgresComponent(settings: StackSettings, install: PostgresInst
   const dataDir = (): string => (resolvedDataDir ??= postgresDataDir(settings, install));
   const bin = (tool: string): string => join(install.binDir, tool);
   const asUser = { uid: install.runAs?.uid, gid: install.runAs?.gid };
-  const pgEnv = (): NodeJS.ProcessEnv => ({ ...env, HOME: dataDir(), PGHOST: '127.0.0.1', PGPORT: String(ports.postgres), PGUSER: 'postgres' });
+  const pgEnv = (): NodeJS.ProcessEnv => ({
+    ...env,
+    HOME: dataDir(),
+    PGHOST: '127.0.0.1',
+    PGPORT: String(ports.postgres),
+    PGUSER: 'postgres',
+  });
 
   function ensureDataDir(): void {
     mkdirSync(dataDir(), { recursive: true });
@@ -66,9 +74,13 @@ export function postgresComponent(settings: StackSettings, install: PostgresInst
     url: `postgres://postgres@127.0.0.1:${ports.postgres}/${FERRETDB_DATABASE}`,
     readyTimeoutMs: 30_000,
     heavyBuild: false,
-    fingerprint: () => JSON.stringify({ port: ports.postgres, binDir: install.binDir, dataDir: dataDir() }),
+    fingerprint: () =>
+      JSON.stringify({ port: ports.postgres, binDir: install.binDir, dataDir: dataDir() }),
     async prepare() {
-      if (!existsSync(bin('initdb'))) throw new StackError(`PostgreSQL's initdb missing in ${install.binDir}: install postgresql`);
+      if (!existsSync(bin('initdb')))
+        throw new StackError(
+          `PostgreSQL's initdb missing in ${install.binDir}: install postgresql`,
+        );
     },
     async launchSpec(): Promise<LaunchSpec> {
       ensureDataDir();
@@ -87,12 +99,17 @@ export function postgresComponent(settings: StackSettings, install: PostgresInst
       return {
         command: bin('postgres'),
         args: [
-          '-D', dataDir(),
-          '-h', '127.0.0.1',
-          '-p', String(ports.postgres),
-          '-k', '',
+          '-D',
+          dataDir(),
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(ports.postgres),
+          '-k',
+          '',
           // A dev/test database: losing the last few commits on a crash is fine, waiting on fsync is not.
-          '-c', 'synchronous_commit=off',
+          '-c',
+          'synchronous_commit=off',
         ],
         env: pgEnv(),
         cwd: dataDir(),
@@ -101,15 +118,33 @@ export function postgresComponent(settings: StackSettings, install: PostgresInst
     },
     isReady: () => postgresReady(bin('pg_isready'), ports.postgres),
     async afterReady() {
-      const psql = spawnSync(bin('psql'), ['-d', 'postgres', '-tAc', `SELECT 1 FROM pg_database WHERE datname = '${FERRETDB_DATABASE}'`], {
+      const psql = spawnSync(
+        bin('psql'),
+        [
+          '-d',
+          'postgres',
+          '-tAc',
+          `SELECT 1 FROM pg_database WHERE datname = '${FERRETDB_DATABASE}'`,
+        ],
+        {
+          env: pgEnv(),
+          encoding: 'utf8',
+        },
+      );
+      if (psql.status !== 0)
+        throw new StackError(
+          `postgres: could not list databases: ${(psql.stderr ?? '').trim() || psql.error?.message}`,
+        );
+      if (psql.stdout.trim() === '1') return;
+      step('postgres', `creating database ${FERRETDB_DATABASE}`);
+      const created = spawnSync(bin('createdb'), [FERRETDB_DATABASE], {
         env: pgEnv(),
         encoding: 'utf8',
       });
-      if (psql.status !== 0) throw new StackError(`postgres: could not list databases: ${(psql.stderr ?? '').trim() || psql.error?.message}`);
-      if (psql.stdout.trim() === '1') return;
-      step('postgres', `creating database ${FERRETDB_DATABASE}`);
-      const created = spawnSync(bin('createdb'), [FERRETDB_DATABASE], { env: pgEnv(), encoding: 'utf8' });
-      if (created.status !== 0) throw new StackError(`postgres: createdb ${FERRETDB_DATABASE} failed: ${(created.stderr ?? '').trim() || created.error?.message}`);
+      if (created.status !== 0)
+        throw new StackError(
+          `postgres: createdb ${FERRETDB_DATABASE} failed: ${(created.stderr ?? '').trim() || created.error?.message}`,
+        );
     },
   };
 }
