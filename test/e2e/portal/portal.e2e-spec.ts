@@ -51,6 +51,10 @@ describe('web portal shell (gateway PortalModule, portal-only harness)', () => {
   });
 
   it('renders the login page at / with email, password, Register and Forgot-password links', async () => {
+    const healthRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/health')) healthRequests.push(request.url());
+    });
     await page.goto(url('/'));
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     expect(await page.title()).toBe('Sign in — Metered Supplies');
@@ -74,6 +78,8 @@ describe('web portal shell (gateway PortalModule, portal-only harness)', () => {
     // Not signed in: no "Order Supplies" link; no /api/health in the harness: status is "unknown".
     expect(await page.getByRole('link', { name: 'Order Supplies' }).count()).toBe(0);
     await page.getByRole('status').getByText('System status unavailable').waitFor();
+    // One status check per page load (a development React build would run the effect twice).
+    expect(healthRequests).toHaveLength(1);
 
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
