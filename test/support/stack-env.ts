@@ -33,7 +33,7 @@ export function testStackEnv(): TestStackEnv {
   const env = process.env;
   if (!env.KAFKA_BROKERS || !env.MONGO_URL || !env.SMTP_URL) {
     throw new Error(
-      'the stack is not set up: run integration tests with `npx jest --selectProjects integration …`',
+      'the stack is not set up: run them in the integration project, e.g. `npx jest test/integration/x.int-spec.ts --selectProjects integration`',
     );
   }
   assertTestDatabasePrefix(env.MONGO_DB_PREFIX);

@@ -69,6 +69,33 @@ function readProcStat(pid: number): ProcStat | undefined | null {
   }
 }
 
+/**
+ * Whether any live process (not a zombie waiting to be reaped) is left in process group
+ * `pgid`. A zombie still counts for kill(-pgid, 0), and in containers whose init reaps
+ * slowly that made every stop wait a second or more, hence /proc where it exists.
+ */
+export function processGroupAlive(pgid: number): boolean {
+  if (!existsSync('/proc/self/stat')) {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') return true;
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return false;
+}
+
 export function processStartTicks(pid: number): string | undefined {
   return readProcStat(pid)?.startTicks;
 }

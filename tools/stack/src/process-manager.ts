@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { StackError } from './errors';
-import { isRecordAlive, PidRecord, processStartTicks } from './pid-file';
+import { isRecordAlive, PidRecord, processGroupAlive, processStartTicks } from './pid-file';
 import { sleep, waitUntil } from './wait';
 
 export interface LaunchSpec {
@@ -92,15 +92,6 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-function groupExists(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export interface StopOptions {
   signal: NodeJS.Signals;
   timeoutMs: number;
@@ -120,12 +111,15 @@ export async function stopRecordedProcess(
     timeoutMs: options.timeoutMs,
     intervalMs: 100,
   });
-  if (!exited || groupExists(record.pid)) {
+  if (!exited || processGroupAlive(record.pid)) {
     signalGroup(record.pid, 'SIGKILL');
-    const killed = await waitUntil(async () => !isRecordAlive(record) && !groupExists(record.pid), {
-      timeoutMs: 5000,
-      intervalMs: 100,
-    });
+    const killed = await waitUntil(
+      async () => !isRecordAlive(record) && !processGroupAlive(record.pid),
+      {
+        timeoutMs: 5000,
+        intervalMs: 100,
+      },
+    );
     if (!killed) {
       throw new StackError(`could not stop ${record.name} (pid ${record.pid}) even with SIGKILL`);
     }
