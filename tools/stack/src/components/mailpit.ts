@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { httpOk, smtpGreets } from '../probes';
 import { LaunchSpec } from '../process-manager';
 import { StackSettings } from '../settings';
@@ -11,7 +13,8 @@ function hostPort(smtpUrl: string): { host: string; port: number } {
 
 /**
  * Mailpit catches every email the apps send (SMTP) and shows them over HTTP; tests read
- * them through its API. Messages live in memory and vanish on stop.
+ * them through its API. Messages live in Mailpit's temporary database, which it deletes on
+ * stop; TMPDIR puts that file under .stack/run/mailpit instead of /tmp.
  */
 export function mailpitComponent(settings: StackSettings): Component {
   const { ports, paths, env, external } = settings;
@@ -37,6 +40,8 @@ export function mailpitComponent(settings: StackSettings): Component {
       await buildMailpit(settings);
     },
     async launchSpec(): Promise<LaunchSpec> {
+      const tmpDir = join(paths.runDir, 'mailpit');
+      mkdirSync(tmpDir, { recursive: true });
       return {
         command: mailpitBinary(settings),
         args: [
@@ -51,7 +56,7 @@ export function mailpitComponent(settings: StackSettings): Component {
           '5000',
           '--disable-version-check',
         ],
-        env,
+        env: { ...env, TMPDIR: tmpDir },
         cwd: paths.stackDir,
       };
     },
