@@ -115,6 +115,25 @@ export async function ensureComponent(
   return 'started';
 }
 
+/**
+ * Before anything starts: every port a component of ours still has to open must be free,
+ * so a clash fails the whole `up` at once instead of after half the stack is running.
+ */
+export async function checkPortsFree(
+  components: readonly Component[],
+  settings: StackSettings,
+): Promise<void> {
+  for (const component of components) {
+    if (component.external) continue;
+    const record = readPidRecord(settings.paths.pidsDir, component.name);
+    if (record && isRecordAlive(record)) continue; // its ports are its own
+    for (const { port, hint } of component.ports) {
+      if (!(await isPortFree(port)))
+        throw new StackError(`port ${port} is in use by another process (${hint})`);
+    }
+  }
+}
+
 /** Stops a component the stack started (by its pid file); false when it was not running. */
 export async function stopComponentProcess(
   name: string,

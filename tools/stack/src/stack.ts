@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ComponentSet } from './components/component-set';
 import { withFileLock } from './file-lock';
-import { stopComponentProcess } from './lifecycle';
+import { checkPortsFree, stopComponentProcess } from './lifecycle';
 import { ensureAll, stopAll } from './orchestrator';
 import { isRecordAlive, readPidRecord } from './pid-file';
 import { Component } from './components/component';
@@ -74,6 +74,7 @@ export class Stack {
       let components = await new ComponentSet(settings).withDependencies(names);
       if (options.infraOnly)
         components = components.filter((component) => component.kind === 'infra');
+      await checkPortsFree(components, settings);
       await ensureAll(components, settings);
       return { settings, components };
     });
