@@ -6,11 +6,9 @@ import {
   EventDefinition,
   EventOutbox,
   EventPlatformModule,
-  newDocumentWithOutbox,
   OutboxFields,
   OutboxRelaySettings,
   outboxPlugin,
-  withOutbox,
 } from '@metered/event-platform';
 import { databaseUri, probeCatalog, probeEventOn, testInfrastructure } from './probe-event';
 
@@ -51,32 +49,29 @@ class ProbeController {
   @Post()
   async record(@Body() body: RecordProbeBody) {
     const count = body.count ?? 1;
-    // Read, decide, write under the document's lock: the sequence numbers depend on the state.
-    const eventIds = await this.outbox.withLock(this.probes, body.probeId, async () => {
-      const existing = await this.probes.findById(body.probeId).lean();
-      const from = existing?.events ?? 0;
-      const events = Array.from({ length: count }, (_, i) =>
-        this.outbox.create(this.definition, {
-          probeId: body.probeId,
-          sequence: from + i + 1,
-          note: body.note,
-        }),
+    // Optimistic: decide from what we read, write only if the counter is unchanged (checked
+    // under the document lock by EventOutbox.update), else 409.
+    const existing = await this.probes.findById(body.probeId).lean();
+    const from = existing?.events ?? 0;
+    const events = Array.from({ length: count }, (_, i) =>
+      this.outbox.create(this.definition, {
+        probeId: body.probeId,
+        sequence: from + i + 1,
+        note: body.note,
+      }),
+    );
+    if (!existing) {
+      await this.outbox.insert(this.probes, { _id: body.probeId, events: count }, events);
+    } else {
+      const updated = await this.outbox.update(
+        this.probes,
+        { _id: body.probeId, events: from },
+        { $set: { events: from + count } },
+        events,
       );
-      if (!existing) {
-        await this.probes.create(
-          newDocumentWithOutbox({ _id: body.probeId, events: count }, events),
-        );
-      } else {
-        const result = await this.probes.updateOne(
-          { _id: body.probeId, events: from },
-          withOutbox({ $set: { events: from + count } }, events),
-        );
-        if (result.matchedCount === 0) throw new HttpException('probe changed concurrently', 409);
-      }
-      return events.map((event) => event.envelope.eventId);
-    });
-    this.outbox.nudge();
-    return { probeId: body.probeId, eventIds };
+      if (!updated) throw new HttpException('probe changed concurrently', 409);
+    }
+    return { probeId: body.probeId, eventIds: events.map((event) => event.envelope.eventId) };
   }
 }
 
