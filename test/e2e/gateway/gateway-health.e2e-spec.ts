@@ -1,0 +1,122 @@
+import { SERVICE_NAMES } from '@metered/service-kit';
+import { isManaged, startComponent, stopComponent, useApps } from '../../support/stack-env';
+
+interface SystemHealth {
+  status: string;
+  components: Record<string, { status: string; message?: string }>;
+}
+
+async function getJson<T>(url: string): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(15000) });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 60000) {
+  const deadline = Date.now() + ms;
+  let last = await read();
+  while (!done(last) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    last = await read();
+  }
+  return last;
+}
+
+/** The five real services, started by the stack CLI, behind the real gateway. */
+describe('gateway and service health (real stack)', () => {
+  let urls: Record<string, string>;
+
+  beforeAll(async () => {
+    urls = await useApps(SERVICE_NAMES);
+  }, 600000);
+
+  it('reports every service, Kafka, the database and SMTP as up', async () => {
+    const { status, body } = await getJson<SystemHealth>(`${urls.gateway}/api/health`);
+    expect(body.status).toBe('ok');
+    expect(status).toBe(200);
+    for (const name of [...SERVICE_NAMES, 'kafka', 'database', 'smtp']) {
+      expect(body.components[name]?.status).toBe('up');
+    }
+  });
+
+  it('answers liveness and readiness on every service', async () => {
+    for (const name of SERVICE_NAMES) {
+      expect((await getJson(`${urls[name]}/health/live`)).status).toBe(200);
+      expect((await getJson(`${urls[name]}/health/ready`)).status).toBe(200);
+    }
+  });
+
+  it('serves the OpenAPI document with the health endpoint', async () => {
+    const { status, body } = await getJson<{ paths: Record<string, unknown> }>(
+      `${urls.gateway}/api/docs-json`,
+    );
+    expect(status).toBe(200);
+    expect(Object.keys(body.paths)).toContain('/api/health');
+  });
+
+  it('shows a stopped service as down, and up again after its restart', async () => {
+    await stopComponent('registry');
+    try {
+      const down = await getJson<SystemHealth>(`${urls.gateway}/api/health`);
+      expect(down.status).toBe(503);
+      expect(down.body.components.registry.status).toBe('down');
+      expect(down.body.components.ordering.status).toBe('up');
+    } finally {
+      await startComponent('registry');
+    }
+    const up = await eventually(
+      () => getJson<SystemHealth>(`${urls.gateway}/api/health`),
+      (result) => result.status === 200,
+    );
+    expect(up.body.components.registry.status).toBe('up');
+  });
+
+  it('turns readiness red while the database is gone, liveness stays green, and recovers', async () => {
+    if (!isManaged('ferretdb')) {
+      console.warn('database is external to this run: its outage is not simulated here');
+      return;
+    }
+    await stopComponent('ferretdb');
+    try {
+      const ready = await eventually(
+        () => getJson<{ error?: Record<string, unknown> }>(`${urls.ordering}/health/ready`),
+        (result) => result.status === 503,
+        20000,
+      );
+      expect(ready.status).toBe(503);
+      expect(Object.keys(ready.body.error ?? {})).toContain('database');
+      expect((await getJson(`${urls.ordering}/health/live`)).status).toBe(200);
+    } finally {
+      await startComponent('ferretdb');
+    }
+    const back = await eventually(
+      () => getJson(`${urls.ordering}/health/ready`),
+      (result) => result.status === 200,
+    );
+    expect(back.status).toBe(200);
+  });
+
+  it('turns readiness red while Kafka is gone, and recovers', async () => {
+    if (!isManaged('kafka')) {
+      console.warn('Kafka is external to this run: its outage is not simulated here');
+      return;
+    }
+    await stopComponent('kafka');
+    try {
+      const ready = await eventually(
+        () => getJson<{ error?: Record<string, unknown> }>(`${urls.identity}/health/ready`),
+        (result) => result.status === 503,
+        20000,
+      );
+      expect(ready.status).toBe(503);
+      expect(Object.keys(ready.body.error ?? {})).toContain('kafka');
+      expect((await getJson(`${urls.identity}/health/live`)).status).toBe(200);
+    } finally {
+      await startComponent('kafka');
+    }
+    const back = await eventually(
+      () => getJson(`${urls.identity}/health/ready`),
+      (result) => result.status === 200,
+    );
+    expect(back.status).toBe(200);
+  });
+});
