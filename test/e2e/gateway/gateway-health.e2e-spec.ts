@@ -1,4 +1,4 @@
-import { SERVICE_NAMES } from '@metered/service-kit';
+import { SERVICE_NAMES, ServiceName } from '@metered/service-kit';
 import { isManaged, startComponent, stopComponent, useApps } from '../../support/stack-env';
 
 interface SystemHealth {
@@ -70,53 +70,39 @@ describe('gateway and service health (real stack)', () => {
     expect(up.body.components.registry.status).toBe('up');
   });
 
-  it('turns readiness red while the database is gone, liveness stays green, and recovers', async () => {
-    if (!isManaged('ferretdb')) {
-      console.warn('database is external to this run: its outage is not simulated here');
+  /** Stops an infrastructure component, expects readiness red naming it, liveness green, recovery. */
+  async function expectReadinessOutage(
+    component: 'ferretdb' | 'kafka',
+    indicator: string,
+    service: ServiceName,
+  ) {
+    if (!isManaged(component)) {
+      console.warn(`${component} is external to this run: its outage is not simulated here`);
       return;
     }
-    await stopComponent('ferretdb');
+    await stopComponent(component);
     try {
       const ready = await eventually(
-        () => getJson<{ error?: Record<string, unknown> }>(`${urls.ordering}/health/ready`),
+        () => getJson<{ error?: Record<string, unknown> }>(`${urls[service]}/health/ready`),
         (result) => result.status === 503,
         20000,
       );
       expect(ready.status).toBe(503);
-      expect(Object.keys(ready.body.error ?? {})).toContain('database');
-      expect((await getJson(`${urls.ordering}/health/live`)).status).toBe(200);
+      expect(Object.keys(ready.body.error ?? {})).toContain(indicator);
+      expect((await getJson(`${urls[service]}/health/live`)).status).toBe(200);
     } finally {
-      await startComponent('ferretdb');
+      await startComponent(component);
     }
     const back = await eventually(
-      () => getJson(`${urls.ordering}/health/ready`),
+      () => getJson(`${urls[service]}/health/ready`),
       (result) => result.status === 200,
     );
     expect(back.status).toBe(200);
-  });
+  }
 
-  it('turns readiness red while Kafka is gone, and recovers', async () => {
-    if (!isManaged('kafka')) {
-      console.warn('Kafka is external to this run: its outage is not simulated here');
-      return;
-    }
-    await stopComponent('kafka');
-    try {
-      const ready = await eventually(
-        () => getJson<{ error?: Record<string, unknown> }>(`${urls.identity}/health/ready`),
-        (result) => result.status === 503,
-        20000,
-      );
-      expect(ready.status).toBe(503);
-      expect(Object.keys(ready.body.error ?? {})).toContain('kafka');
-      expect((await getJson(`${urls.identity}/health/live`)).status).toBe(200);
-    } finally {
-      await startComponent('kafka');
-    }
-    const back = await eventually(
-      () => getJson(`${urls.identity}/health/ready`),
-      (result) => result.status === 200,
-    );
-    expect(back.status).toBe(200);
-  });
+  it('turns readiness red while the database is gone, liveness stays green, and recovers', () =>
+    expectReadinessOutage('ferretdb', 'database', 'ordering'));
+
+  it('turns readiness red while Kafka is gone, liveness stays green, and recovers', () =>
+    expectReadinessOutage('kafka', 'kafka', 'identity'));
 });
