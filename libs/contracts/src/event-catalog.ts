@@ -1,8 +1,34 @@
 import { EventCatalog, EventDefinition } from '@metered/event-platform/envelope';
+import { ContractChangedEvent } from './events/contract-changed/contract-changed.event';
+import { EmailFailedEvent } from './events/email-failed/email-failed.event';
+import { EmailSentEvent } from './events/email-sent/email-sent.event';
+import { LoginDetailsIssuedEvent } from './events/login-details-issued/login-details-issued.event';
+import { PasswordResetRequestedEvent } from './events/password-reset-requested/password-reset-requested.event';
 import { PlatformProbeRecordedEvent } from './events/platform-probe-recorded/platform-probe-recorded.event';
+import { RegistrationApprovedEvent } from './events/registration-approved/registration-approved.event';
+import { RegistrationRejectedEvent } from './events/registration-rejected/registration-rejected.event';
+import { RegistrationRequestedEvent } from './events/registration-requested/registration-requested.event';
+import { SerialAddedEvent } from './events/serial-added/serial-added.event';
+import { SerialsValidatedEvent } from './events/serials-validated/serials-validated.event';
+import { SessionRevokedEvent } from './events/session-revoked/session-revoked.event';
+import { UserActivatedEvent } from './events/user-activated/user-activated.event';
 
 /** Every event version of the platform. A new event (or version) is added here. */
-export const ALL_EVENTS: readonly EventDefinition[] = [PlatformProbeRecordedEvent];
+export const ALL_EVENTS: readonly EventDefinition[] = [
+  PlatformProbeRecordedEvent,
+  RegistrationRequestedEvent,
+  RegistrationApprovedEvent,
+  RegistrationRejectedEvent,
+  LoginDetailsIssuedEvent,
+  PasswordResetRequestedEvent,
+  UserActivatedEvent,
+  SessionRevokedEvent,
+  SerialsValidatedEvent,
+  SerialAddedEvent,
+  ContractChangedEvent,
+  EmailSentEvent,
+  EmailFailedEvent,
+] as EventDefinition[];
 
 /** The catalog services hand to `EventPlatformModule.forRoot({ catalog })`. */
 export const contractsCatalog = new EventCatalog(ALL_EVENTS);

@@ -7,6 +7,17 @@
 export const Topics = {
   /** identity: registration requests and their outcome. */
   IdentityRegistration: 'identity.registration.v1',
+  /**
+   * identity: one-time links (set password, reset password) for the notifications service
+   * to mail. Carries secrets until they expire: restrict it to identity and notifications.
+   */
+  IdentityAccessLink: 'identity.access-link.v1',
+  /** identity: users (activation). */
+  IdentityUser: 'identity.user.v1',
+  /** identity: sign-in sessions; every service consumes revocations. */
+  IdentitySession: 'identity.session.v1',
+  /** registry: the outcome of checking a registration's serial numbers. */
+  RegistrySerialCheck: 'registry.serial-check.v1',
   /** registry: devices (serials), their contracts and supply items. */
   RegistryDevice: 'registry.device.v1',
   /** ordering: orders and their lifecycle. */

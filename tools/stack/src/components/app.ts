@@ -16,6 +16,19 @@ function portEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   );
 }
 
+/**
+ * Local-stack defaults for identity: the first admin (created at start when missing — the
+ * demo and test suites sign in with it) and the portal address used in emailed links.
+ * Development credentials only; production sets its own through a secret.
+ */
+function identityEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return {
+    BOOTSTRAP_ADMIN_EMAIL: env.BOOTSTRAP_ADMIN_EMAIL ?? 'admin@metered.local',
+    BOOTSTRAP_ADMIN_PASSWORD: env.BOOTSTRAP_ADMIN_PASSWORD ?? 'Metered-Admin-2026!',
+    PORTAL_URL: env.PORTAL_URL ?? `http://127.0.0.1:${servicePort('gateway', env)}`,
+  };
+}
+
 /** The environment an app is started with: infrastructure URLs, database prefix, ports. */
 export function appEnvironment(
   settings: StackSettings,
@@ -24,6 +37,7 @@ export function appEnvironment(
     ...infraUrls(settings),
     MONGO_DB_PREFIX: settings.mongoDbPrefix,
     ...portEnv(settings.env),
+    ...identityEnv(settings.env),
   };
 }
 

@@ -1,0 +1,50 @@
+import {
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsString,
+  IsUrl,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
+import { defineEvent } from '@metered/event-platform/envelope';
+import { COUNTRY_CODES } from '../../reference/countries';
+import { Topics } from '../../topics';
+
+/**
+ * A registered, active user asked to reset their password. Published only for existing
+ * users; the HTTP answer is the same either way.
+ */
+export class PasswordResetRequestedPayload {
+  @IsUUID()
+  userId: string;
+
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  contactName: string;
+
+  @IsIn(COUNTRY_CODES)
+  country: string;
+
+  /** The portal's reset page with the one-time token. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  resetUrl: string;
+
+  @IsISO8601()
+  expiresAt: string;
+}
+
+/** `PasswordResetRequested` v1 on `identity.access-link.v1`, keyed by userId. */
+export const PasswordResetRequestedEvent = defineEvent({
+  type: 'PasswordResetRequested',
+  version: 1,
+  topic: Topics.IdentityAccessLink,
+  payloadClass: PasswordResetRequestedPayload,
+  keyOf: (payload) => payload.userId,
+});
