@@ -2,6 +2,7 @@
 // that run against the real local stack (Kafka, FerretDB, Mailpit), which the global
 // setup starts unless KAFKA_BROKERS / MONGO_URL / SMTP_URL point at running ones.
 const moduleNameMapper = {
+  '^@metered/auth(|/.*)$': '<rootDir>/libs/auth/src$1',
   '^@metered/contracts(|/.*)$': '<rootDir>/libs/contracts/src$1',
   '^@metered/event-platform(|/.*)$': '<rootDir>/libs/event-platform/src$1',
   '^@metered/service-kit(|/.*)$': '<rootDir>/libs/service-kit/src$1',

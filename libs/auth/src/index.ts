@@ -1,0 +1,1 @@
+// Verifying identity's access tokens in every service: see README in this folder.
