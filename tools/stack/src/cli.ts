@@ -3,7 +3,7 @@
  * `npm stop` (down). Every failure is one line on stderr and a non-zero exit code.
  */
 import { servicePort } from '../../../libs/service-kit/src/config/infrastructure.config';
-import { appEnvironment } from './components/app';
+import { appEnvironment, identityEnv } from './components/app';
 import { Component } from './components/component';
 import { CliCommand, parseCliArgs, USAGE } from './cli-args';
 import { StackError } from './errors';
@@ -28,6 +28,7 @@ async function loadDemo(settings: StackSettings): Promise<void> {
   const { loadDemoData } = await import('./demo-data');
   await loadDemoData({
     ...appEnvironment(settings),
+    ...identityEnv(settings.env),
     MONGO_DB_PREFIX: settings.mongoDbPrefix,
     GATEWAY_URL: `http://127.0.0.1:${servicePort('gateway', settings.env)}`,
   });

@@ -16,12 +16,18 @@ function portEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   );
 }
 
+export interface IdentityEnv {
+  BOOTSTRAP_ADMIN_EMAIL: string;
+  BOOTSTRAP_ADMIN_PASSWORD: string;
+  PORTAL_URL: string;
+}
+
 /**
  * Local-stack defaults for identity: the first admin (created at start when missing — the
  * demo and test suites sign in with it) and the portal address used in emailed links.
  * Development credentials only; production sets its own through a secret.
  */
-function identityEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+export function identityEnv(env: NodeJS.ProcessEnv): IdentityEnv {
   return {
     BOOTSTRAP_ADMIN_EMAIL: env.BOOTSTRAP_ADMIN_EMAIL ?? 'admin@metered.local',
     BOOTSTRAP_ADMIN_PASSWORD: env.BOOTSTRAP_ADMIN_PASSWORD ?? 'Metered-Admin-2026!',
