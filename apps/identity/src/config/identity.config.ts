@@ -1,0 +1,54 @@
+/**
+ * identity's own settings, read from the environment in one place. Defaults are the
+ * product rules (docs/api.md); tests and operators override them with the variables below.
+ */
+export interface IdentityConfig {
+  /** `PORTAL_URL`: base of the links mailed to people (set-password, reset-password). */
+  portalUrl: string;
+  /** `ACCESS_TOKEN_TTL_SECONDS` (15 minutes). */
+  accessTokenTtlSeconds: number;
+  /** `REFRESH_TOKEN_TTL_SECONDS` (14 days): a session ends this long after its last refresh. */
+  refreshTokenTtlSeconds: number;
+  /** `LOGIN_MAX_FAILURES` consecutive failures per email lock it for `LOGIN_LOCK_SECONDS`. */
+  loginMaxFailures: number;
+  loginLockSeconds: number;
+  /** `SET_PASSWORD_LINK_TTL_SECONDS` (72 hours) and `RESET_LINK_TTL_SECONDS` (1 hour). */
+  setPasswordLinkTtlSeconds: number;
+  resetLinkTtlSeconds: number;
+  /** `PASSWORD_RESET_MAX_PER_HOUR`: more reset requests for one address are quietly ignored. */
+  passwordResetMaxPerHour: number;
+  /** `JWT_PRIVATE_KEY`: RSA private key (PEM) in production; unset → generated and stored. */
+  jwtPrivateKey: string | null;
+  /** `BOOTSTRAP_ADMIN_EMAIL` / `BOOTSTRAP_ADMIN_PASSWORD`: first admin created at start. */
+  bootstrapAdmin: { email: string; password: string } | null;
+}
+
+export const IDENTITY_CONFIG = Symbol('IDENTITY_CONFIG');
+
+function seconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) {
+    throw new Error(`${name} must be a positive whole number, got "${value}"`);
+  }
+  return parsed;
+}
+
+export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env): IdentityConfig {
+  const adminEmail = env.BOOTSTRAP_ADMIN_EMAIL?.trim();
+  const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD;
+  return {
+    portalUrl: (env.PORTAL_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, ''),
+    accessTokenTtlSeconds: seconds(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60),
+    refreshTokenTtlSeconds: seconds(env, 'REFRESH_TOKEN_TTL_SECONDS', 14 * 24 * 3600),
+    loginMaxFailures: seconds(env, 'LOGIN_MAX_FAILURES', 5),
+    loginLockSeconds: seconds(env, 'LOGIN_LOCK_SECONDS', 15 * 60),
+    setPasswordLinkTtlSeconds: seconds(env, 'SET_PASSWORD_LINK_TTL_SECONDS', 72 * 3600),
+    resetLinkTtlSeconds: seconds(env, 'RESET_LINK_TTL_SECONDS', 3600),
+    passwordResetMaxPerHour: seconds(env, 'PASSWORD_RESET_MAX_PER_HOUR', 3),
+    jwtPrivateKey: env.JWT_PRIVATE_KEY?.trim() ? env.JWT_PRIVATE_KEY.replace(/\\n/g, '\n') : null,
+    bootstrapAdmin:
+      adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : null,
+  };
+}
