@@ -59,13 +59,28 @@ export class MailCapture {
   }
 
   /** Waits for a message to `address` whose subject matches; throws when none comes in time. */
-  async waitFor(address: string, subject: RegExp, timeoutMs = 30000): Promise<CapturedMail> {
+  waitFor(address: string, subject: RegExp, timeoutMs = 30000): Promise<CapturedMail> {
+    return this.waitForMatching(
+      address,
+      (mail) => subject.test(mail.subject),
+      `a subject like ${subject}`,
+      timeoutMs,
+    );
+  }
+
+  /** Waits for a message to `address` that passes `matches`; throws when none comes in time. */
+  async waitForMatching(
+    address: string,
+    matches: (mail: CapturedMail) => boolean,
+    description = 'the expected content',
+    timeoutMs = 30000,
+  ): Promise<CapturedMail> {
     const found = await pollUntil(
-      async () => (await this.messagesTo(address)).find((mail) => subject.test(mail.subject)),
+      async () => (await this.messagesTo(address)).find(matches),
       (mail) => mail !== undefined,
       { timeoutMs, intervalMs: 500 },
     );
-    if (!found) throw new Error(`no email to ${address} with a subject like ${subject} arrived`);
+    if (!found) throw new Error(`no email to ${address} with ${description} arrived`);
     return found;
   }
 }

@@ -140,6 +140,28 @@ export class RegistrationFlow {
     return accountId;
   }
 
+  /** Waits until the registry has linked `count` devices to the account (it learns of the approval by event). */
+  async waitForDevices(
+    token: string,
+    accountId: string,
+    count: number,
+  ): Promise<{ serial: string }[]> {
+    const read = () =>
+      this.gateway.call<{ items: { serial: string }[] }>(`/api/accounts/${accountId}/devices`, {
+        token,
+      });
+    const answer = await pollUntil(read, (a) => a.status === 200 && a.body.items.length >= count, {
+      timeoutMs: 45000,
+      intervalMs: 500,
+    });
+    if (answer.status !== 200 || answer.body.items.length < count) {
+      throw new Error(
+        `account ${accountId}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`,
+      );
+    }
+    return answer.body.items;
+  }
+
   /** The newest registration of an email in any status, if there is one. */
   async findByEmail(token: string, email: string): Promise<RegistrationView | undefined> {
     for (const status of ['awaiting-checks', 'pending-review', 'approved'] as const) {
