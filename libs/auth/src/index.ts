@@ -1,1 +1,8 @@
 // Verifying identity's access tokens in every service: see README in this folder.
+export { ROLES } from '@metered/contracts';
+export type { Role } from '@metered/contracts';
+export * from './authenticated-user';
+export * from './auth.module';
+export * from './decorators/authenticated.decorator';
+export * from './decorators/roles.decorator';
+export * from './decorators/current-user.decorator';
