@@ -6,7 +6,11 @@ import { ServiceKitModule } from '@metered/service-kit';
 @Module({
   imports: [
     ServiceKitModule.forService('registry'),
-    EventPlatformModule.forRoot({ service: 'registry', catalog: contractsCatalog, topics: ALL_TOPICS }),
+    EventPlatformModule.forRoot({
+      service: 'registry',
+      catalog: contractsCatalog,
+      topics: ALL_TOPICS,
+    }),
   ],
 })
 export class RegistryModule {}
