@@ -2,9 +2,15 @@ import { Module } from '@nestjs/common';
 import { ALL_TOPICS, contractsCatalog } from '@metered/contracts';
 import { EventPlatformModule } from '@metered/event-platform';
 import { ServiceKitModule } from '@metered/service-kit';
+import { AuthModule } from '@metered/auth';
+import { AuthFeatureModule } from './auth/auth-feature.module';
 import { IdentityConfigModule } from './config/identity-config.module';
+import { PasswordsModule } from './passwords/passwords.module';
+import { SESSIONS_COLLECTION } from './sessions/persistence/session.schema';
+import { SigningKeysModule } from './signing-keys/signing-keys.module';
 import { USERS_COLLECTION } from './users/persistence/user.schema';
 import { UsersModule } from './users/users.module';
+import { RegistrationsModule } from './registrations/registrations.module';
 
 @Module({
   imports: [
@@ -14,9 +20,15 @@ import { UsersModule } from './users/users.module';
       service: 'identity',
       catalog: contractsCatalog,
       topics: ALL_TOPICS,
-      outboxCollections: [USERS_COLLECTION],
+      outboxCollections: [USERS_COLLECTION, SESSIONS_COLLECTION],
     }),
+    // Verifies access tokens (identity's own, via its JWKS) and drops revoked sessions.
+    AuthModule.forService('identity'),
+    SigningKeysModule,
     UsersModule,
+    AuthFeatureModule,
+    PasswordsModule,
+    RegistrationsModule,
   ],
 })
 export class IdentityModule {}
