@@ -1,0 +1,78 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import {
+  RegistrationRequestedPayload,
+  SerialCheckResult,
+  SerialsValidatedEvent,
+} from '@metered/contracts';
+import { EventEnvelope, EventOutbox } from '@metered/event-platform';
+import { toContractSummary, toModelSummary } from '../contracts/contract-summary';
+import { calendarDay } from '../contracts/domain/contract';
+import { DeviceModelsRepository } from '../device-models/persistence/device-models.repository';
+import { DevicesRepository } from '../devices/persistence/devices.repository';
+import { checkSerials, SerialCheck } from './domain/serial-check';
+import { SERIAL_CHECK, SerialCheckDocument } from './persistence/serial-check.schema';
+
+function toResult(check: SerialCheck): SerialCheckResult {
+  return {
+    serial: check.serial,
+    outcome: check.outcome,
+    message: check.message,
+    ...(check.model ? { model: toModelSummary(check.model) } : {}),
+    ...(check.contract ? { contract: toContractSummary(check.contract) } : {}),
+  };
+}
+
+/** Checks the serials of a registration request and publishes `SerialsValidated` once. */
+@Injectable()
+export class SerialChecksService {
+  private readonly logger = new Logger(SerialChecksService.name);
+
+  constructor(
+    @InjectModel(SERIAL_CHECK) private readonly checks: Model<SerialCheckDocument>,
+    private readonly devices: DevicesRepository,
+    private readonly models: DeviceModelsRepository,
+    private readonly outbox: EventOutbox,
+  ) {}
+
+  async onRegistrationRequested(
+    envelope: EventEnvelope<RegistrationRequestedPayload>,
+  ): Promise<void> {
+    const { registrationId, country, serials } = envelope.payload;
+    if (await this.checks.exists({ _id: registrationId })) {
+      this.logger.log(`registration ${registrationId} was already checked; nothing to do`);
+      return;
+    }
+    const devices = await this.devices.findBySerials(serials);
+    const models = await this.models.findByCodes([...devices.values()].map((d) => d.modelCode));
+    const facts = serials.map((serial) => {
+      const device = devices.get(serial);
+      return { serial, device, model: device ? models.get(device.modelCode) : undefined };
+    });
+    const checkedAt = new Date();
+    const { results, allEligible } = checkSerials(facts, country, calendarDay(checkedAt));
+    const event = this.outbox.create(SerialsValidatedEvent, {
+      registrationId,
+      country,
+      results: results.map(toResult),
+      allEligible,
+      checkedAt: checkedAt.toISOString(),
+    });
+    const document = {
+      _id: registrationId,
+      registrationId,
+      country,
+      results,
+      allEligible,
+      checkedAt,
+      requestEventId: envelope.eventId,
+    };
+    try {
+      await this.outbox.insert(this.checks, document, [event]);
+    } catch (error) {
+      // Redelivered after the first write succeeded: its event is already on its way.
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+  }
+}
