@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { USER_MODEL, UserSchema, USERS_COLLECTION } from './persistence/user.schema';
 import { MongoUsersRepository, UsersRepository } from './persistence/users.repository';
+import { BootstrapAdminService } from './bootstrap-admin.service';
+import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 /**
@@ -14,7 +16,12 @@ import { UsersService } from './users.service';
       { name: USER_MODEL, schema: UserSchema, collection: USERS_COLLECTION },
     ]),
   ],
-  providers: [UsersService, { provide: UsersRepository, useClass: MongoUsersRepository }],
+  controllers: [UsersController],
+  providers: [
+    UsersService,
+    BootstrapAdminService,
+    { provide: UsersRepository, useClass: MongoUsersRepository },
+  ],
   exports: [UsersService, UsersRepository],
 })
 export class UsersModule {}

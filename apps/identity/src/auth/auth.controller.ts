@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { Authenticated, AuthenticatedUser, CurrentUser } from '@metered/auth';
+import { SessionsService } from '../sessions/sessions.service';
+import { UsersService } from '../users/users.service';
+import { AuthService } from './auth.service';
+import { LoginDto, LogoutDto, RefreshDto } from './dto/login.dto';
+import { MeResponse, TokenResponse } from './dto/token.response';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Sign in with email and password' })
+  @ApiOkResponse({ type: TokenResponse })
+  @ApiBadRequestResponse({ description: 'invalid fields' })
+  @ApiUnauthorizedResponse({ description: 'email or password is wrong (one message for all)' })
+  @ApiTooManyRequestsResponse({ description: 'locked after repeated failures; see Retry-After' })
+  async login(@Body() body: LoginDto): Promise<TokenResponse> {
+    const { user, ...tokens } = await this.auth.login(body.email, body.password);
+    return { ...tokens, user: MeResponse.from(user) };
+  }
+
+  @Post('refresh')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'New tokens for a refresh token (which is then used up)' })
+  @ApiOkResponse({ type: TokenResponse })
+  @ApiUnauthorizedResponse({
+    description: 'invalid, expired, revoked, or already used (ends the session)',
+  })
+  async refresh(@Body() body: RefreshDto): Promise<TokenResponse> {
+    const { tokens, user } = await this.sessions.refresh(body.refreshToken);
+    return { ...tokens, user: MeResponse.from(user) };
+  }
+
+  @Post('logout')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'End the session (SessionRevoked): its tokens stop working everywhere' })
+  @ApiNoContentResponse()
+  async logout(@CurrentUser() caller: AuthenticatedUser, @Body() body: LogoutDto): Promise<void> {
+    await this.sessions.revoke(caller.sessionId, 'logout', caller.userId);
+    const other = body.refreshToken ? this.sessions.sessionIdOf(body.refreshToken) : null;
+    // Only the caller's own sessions: a token of someone else's session changes nothing.
+    if (other && other !== caller.sessionId)
+      await this.sessions.revoke(other, 'logout', caller.userId);
+  }
+
+  @Get('me')
+  @Authenticated()
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: MeResponse })
+  async me(@CurrentUser() caller: AuthenticatedUser): Promise<MeResponse> {
+    return MeResponse.from(await this.users.findById(caller.userId));
+  }
+}

@@ -1,0 +1,45 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ForgotPasswordDto, ForgotPasswordResponse, SetPasswordDto } from './dto/password.dto';
+import { FORGOT_PASSWORD_MESSAGE, PasswordsService } from './passwords.service';
+
+@ApiTags('auth')
+@Controller('auth/password')
+export class PasswordsController {
+  constructor(private readonly passwords: PasswordsService) {}
+
+  @Post('setup')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Choose the first password with the emailed link; activates the user' })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({
+    description: '`token` invalid, used or expired; `password` too weak (each reason named)',
+  })
+  async setUp(@Body() body: SetPasswordDto): Promise<void> {
+    await this.passwords.setUp(body.token, body.password);
+  }
+
+  @Post('forgot')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Mail a reset link; the same answer whether or not the address exists' })
+  @ApiAcceptedResponse({ type: ForgotPasswordResponse })
+  async forgot(@Body() body: ForgotPasswordDto): Promise<ForgotPasswordResponse> {
+    await this.passwords.requestReset(body.email);
+    return { message: FORGOT_PASSWORD_MESSAGE };
+  }
+
+  @Post('reset')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'New password with the emailed reset link; ends every session' })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({ description: '`token` invalid, used or expired; `password` too weak' })
+  async reset(@Body() body: SetPasswordDto): Promise<void> {
+    await this.passwords.reset(body.token, body.password);
+  }
+}

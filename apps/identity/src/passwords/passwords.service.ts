@@ -1,0 +1,126 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PasswordResetRequestedEvent, UserActivatedEvent } from '@metered/contracts';
+import { EventOutbox, OutgoingEvent } from '@metered/event-platform';
+import { InvalidInputError } from '@metered/service-kit';
+import { AuthService } from '../auth/auth.service';
+import { IDENTITY_CONFIG, IdentityConfig } from '../config/identity.config';
+import { SessionsService } from '../sessions/sessions.service';
+import { expiresAfter, generateOneTimeToken, hashToken } from '../users/domain/one-time-token';
+import { hashPassword } from '../users/domain/password-hasher';
+import { passwordProblems } from '../users/domain/password-policy';
+import {
+  AccessLinkPurpose,
+  canSignIn,
+  hasLiveLink,
+  normaliseEmail,
+  User,
+} from '../users/domain/user';
+import { UsersRepository } from '../users/persistence/users.repository';
+
+export const FORGOT_PASSWORD_MESSAGE =
+  'If this address belongs to an account, we have sent a link to reset the password.';
+const INVALID_LINK = { field: 'token', reason: 'the link is invalid or has expired' };
+const HOUR_MS = 3600 * 1000;
+
+/** Set-password and reset links: single use, expiring, stored only as SHA-256 hashes. */
+@Injectable()
+export class PasswordsService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsService,
+    private readonly auth: AuthService,
+    private readonly outbox: EventOutbox,
+    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
+  ) {}
+
+  /** First password from the emailed set-password link; activates the user (UserActivated). */
+  async setUp(token: string, password: string): Promise<void> {
+    await this.useLink('setup', token, password, (user, now) => ({
+      user: { ...user, status: 'active', activatedAt: user.activatedAt ?? now },
+      events: [
+        this.outbox.create(UserActivatedEvent, {
+          userId: user.id,
+          ...(user.accountId ? { accountId: user.accountId } : {}),
+          email: user.email,
+          roles: user.roles,
+          activatedAt: now.toISOString(),
+        }),
+      ],
+    }));
+  }
+
+  /** New password from a reset link; every session of the user ends. */
+  async reset(token: string, password: string): Promise<void> {
+    const user = await this.useLink('reset', token, password, (current) => ({
+      user: current,
+      events: [],
+    }));
+    await this.sessions.revokeAllOfUser(user.id, 'password-changed');
+    await this.auth.clearFailures(user.email);
+  }
+
+  /**
+   * Mails a reset link to an active user. Unknown, inactive and rate-limited addresses get
+   * no link and the caller the same answer, so nobody learns which addresses exist.
+   */
+  async requestReset(emailInput: string): Promise<void> {
+    const existing = await this.users.findByEmail(normaliseEmail(emailInput));
+    if (!existing || !canSignIn(existing)) return;
+    await this.users.change(existing.id, async (user) => {
+      const now = new Date();
+      if (!user || !canSignIn(user)) return { result: undefined };
+      const recent = user.resetRequestedAt.filter((at) => now.getTime() - at.getTime() < HOUR_MS);
+      if (recent.length >= this.config.passwordResetMaxPerHour) return { result: undefined };
+      const link = generateOneTimeToken();
+      const expiresAt = expiresAfter(now, this.config.resetLinkTtlSeconds);
+      const event = this.outbox.create(PasswordResetRequestedEvent, {
+        userId: user.id,
+        email: user.email,
+        contactName: user.name,
+        country: user.country,
+        resetUrl: `${this.config.portalUrl}/reset-password?token=${link.token}`,
+        expiresAt: expiresAt.toISOString(),
+      });
+      return {
+        user: {
+          ...user,
+          accessLink: { purpose: 'reset', tokenHash: link.hash, expiresAt },
+          resetRequestedAt: [...recent, now],
+        },
+        events: [event],
+        result: undefined,
+      };
+    });
+  }
+
+  /**
+   * Checks the link, then the password, then (under the user's lock) consumes the link in
+   * the same write that stores the new password, so a link works exactly once.
+   */
+  private async useLink(
+    purpose: AccessLinkPurpose,
+    token: string,
+    password: string,
+    apply: (user: User, now: Date) => { user: User; events: OutgoingEvent[] },
+  ): Promise<User> {
+    const tokenHash = hashToken(token);
+    const holder = await this.users.findByLinkTokenHash(tokenHash);
+    if (!holder || !hasLiveLink(holder, purpose, new Date()))
+      throw new InvalidInputError([INVALID_LINK]);
+    const problems = passwordProblems(password, holder.email);
+    if (problems.length > 0) {
+      throw new InvalidInputError(problems.map((reason) => ({ field: 'password', reason })));
+    }
+    const passwordHash = await hashPassword(password);
+    const used = await this.users.change(holder.id, async (user) => {
+      const now = new Date();
+      const stillLive =
+        user && hasLiveLink(user, purpose, now) && user.accessLink?.tokenHash === tokenHash;
+      if (!user || !stillLive) return { result: null };
+      const changed = apply({ ...user, passwordHash, accessLink: null }, now);
+      return { ...changed, result: changed.user };
+    });
+    if (!used) throw new InvalidInputError([INVALID_LINK]);
+    return used;
+  }
+}
