@@ -2,8 +2,10 @@ import { useEffect, useRef } from 'react';
 import { CountryProvider } from './country/country-context';
 import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './pages/not-found-page';
+import { NotPermittedPage } from './pages/not-permitted-page';
 import { navigate, usePathname } from './router/router';
 import { ROUTES } from './routes';
+import { hasAnyRole } from './session/session';
 import { SessionProvider, useSession } from './session/session-context';
 
 export function App() {
@@ -35,7 +37,9 @@ function CurrentPage() {
   useFocusOnNavigation(pathname);
 
   if (mustSignIn) return null;
-  return route ? <>{route.render()}</> : <NotFoundPage />;
+  if (!route) return <NotFoundPage />;
+  if (route.roles && session && !hasAnyRole(session.user, route.roles)) return <NotPermittedPage />;
+  return <>{route.render()}</>;
 }
 
 /**

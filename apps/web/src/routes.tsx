@@ -1,8 +1,12 @@
 import { ReactNode } from 'react';
-import { ForgotPasswordPage } from './pages/forgot-password-page';
+import { Role } from './config/identifiers';
+import { CustomerHomePage } from './pages/customer/customer-home-page';
 import { LoginPage } from './pages/login-page';
-import { OrderSuppliesPage } from './pages/order-supplies-page';
-import { RegisterPage } from './pages/register-page';
+import { ForgotPasswordPage } from './pages/password/forgot-password-page';
+import { ChoosePasswordPage } from './pages/password/choose-password-page';
+import { RegisterPage } from './pages/register/register-page';
+import { StaffHomePage } from './pages/staff-home-page';
+import { ValidatorQueuePage } from './pages/validator/validator-queue-page';
 
 /** Who may open a page: anyone, or only a signed-in user (others are sent to sign in). */
 export type RouteAccess = 'public' | 'signed-in';
@@ -12,6 +16,8 @@ export interface PortalRoute {
   /** Becomes the document title ("… — Metered Supplies"). */
   title: string;
   access: RouteAccess;
+  /** Signed-in pages only for these roles; others see "not available for your account". */
+  roles?: readonly Role[];
   render: () => ReactNode;
 }
 
@@ -27,9 +33,30 @@ export const ROUTES: readonly PortalRoute[] = [
     render: () => <ForgotPasswordPage />,
   },
   {
+    path: '/set-password',
+    title: 'Set your password',
+    access: 'public',
+    render: () => <ChoosePasswordPage purpose="setup" />,
+  },
+  {
+    path: '/reset-password',
+    title: 'Choose a new password',
+    access: 'public',
+    render: () => <ChoosePasswordPage purpose="reset" />,
+  },
+  {
     path: '/order',
     title: 'Order Supplies',
     access: 'signed-in',
-    render: () => <OrderSuppliesPage />,
+    roles: ['customer'],
+    render: () => <CustomerHomePage />,
   },
+  {
+    path: '/validator',
+    title: 'Registration requests',
+    access: 'signed-in',
+    roles: ['validator', 'admin'],
+    render: () => <ValidatorQueuePage />,
+  },
+  { path: '/home', title: 'Home', access: 'signed-in', render: () => <StaffHomePage /> },
 ];

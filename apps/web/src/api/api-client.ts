@@ -17,7 +17,14 @@ export interface ApiErrorBody {
 
 export type ApiResult<T> =
   | { kind: 'ok'; status: number; body: T; correlationId: string }
-  | { kind: 'http-error'; status: number; body: ApiErrorBody | null; correlationId: string }
+  | {
+      kind: 'http-error';
+      status: number;
+      body: ApiErrorBody | null;
+      correlationId: string;
+      /** From `Retry-After` (seconds form), e.g. while sign-in is locked. */
+      retryAfterSeconds?: number;
+    }
   | { kind: 'network-error'; message: string; correlationId: string };
 
 export interface ApiRequest {
@@ -54,7 +61,16 @@ export async function callApi<T>(path: string, request: ApiRequest = {}): Promis
     status: response.status,
     body: body as ApiErrorBody | null,
     correlationId,
+    retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after')),
   };
+}
+
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -4,20 +4,21 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
   id: string;
   label: string;
   /** Shown under the field and announced with it; also marks the field invalid. */
-  error?: string;
+  error?: string | readonly string[];
   hint?: string;
 };
 
 /** A labelled input whose hint and error are tied to it for screen readers. */
 export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
-  { id, label, error, hint, ...input },
+  { id, label, error, hint, 'aria-describedby': extraDescription, ...input },
   ref,
 ) {
+  const errors = typeof error === 'string' ? [error] : (error ?? []);
   const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const errorId = errors.length ? `${id}-error` : undefined;
+  const describedBy = [hintId, extraDescription, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
+    <div className={`field${errorId ? ' field--invalid' : ''}`}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
@@ -30,13 +31,17 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
         ref={ref}
         id={id}
         className="field__input"
-        aria-invalid={error ? true : undefined}
+        aria-invalid={errorId ? true : undefined}
         aria-describedby={describedBy}
         {...input}
       />
-      {error && (
+      {errorId && (
         <p className="field__error" id={errorId}>
-          {error}
+          {errors.map((message, index) => (
+            <span key={index} className="field__error-line">
+              {message}
+            </span>
+          ))}
         </p>
       )}
     </div>

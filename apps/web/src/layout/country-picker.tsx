@@ -7,7 +7,14 @@ import { WorldMapGraphic } from './world-map-graphic';
  * The current country beside a tiny world map; the map opens a picker where the visitor points
  * at the orange marker over a region and then picks a country in it (as the help page describes).
  */
-export function CountryPicker() {
+export function CountryPicker({
+  variant = 'header',
+  describedBy,
+}: {
+  /** `field`: inside a form (registration), labelled as the form's country field. */
+  variant?: 'header' | 'field';
+  describedBy?: string;
+} = {}) {
   const { country, chooseCountry } = useCountry();
   const [open, setOpen] = useState(false);
   const [regionId, setRegionId] = useState(() => regionOf(country).id);
@@ -47,7 +54,7 @@ export function CountryPicker() {
   };
 
   return (
-    <div className="country-picker" onKeyDown={onKeyDown}>
+    <div className={`country-picker country-picker--${variant}`} onKeyDown={onKeyDown}>
       <button
         ref={triggerRef}
         type="button"
@@ -55,7 +62,12 @@ export function CountryPicker() {
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
-        aria-label={`Change country (current: ${country.name})`}
+        aria-label={
+          variant === 'field'
+            ? `Country: ${country.name} (change)`
+            : `Change country (current: ${country.name})`
+        }
+        aria-describedby={describedBy}
         onClick={toggle}
       >
         <WorldMapGraphic className="world-map world-map--icon" />

@@ -1,12 +1,28 @@
 import { Link, navigate, usePathname } from '../router/router';
+import { hasAnyRole, SessionUser } from '../session/session';
 import { useSession } from '../session/session-context';
 import { CountryPicker } from './country-picker';
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+/** What the signed-in user can reach; "Order Supplies" stays first (upper left) for customers. */
+function navItemsFor(user: SessionUser): NavItem[] {
+  const items: NavItem[] = [];
+  if (user.roles.includes('customer')) items.push({ to: '/order', label: 'Order Supplies' });
+  if (hasAnyRole(user, ['validator', 'admin']))
+    items.push({ to: '/validator', label: 'Registration requests' });
+  if (!items.length) items.push({ to: '/home', label: 'Home' });
+  return items;
+}
 
 export function SiteHeader() {
   const { session, signOut } = useSession();
   const pathname = usePathname();
-  const onSignOut = () => {
-    signOut();
+  const onSignOut = async () => {
+    await signOut();
     navigate('/login');
   };
   return (
@@ -19,21 +35,33 @@ export function SiteHeader() {
         <div className="site-header__tools">
           <CountryPicker />
           {session && (
-            <button type="button" className="link-button site-header__sign-out" onClick={onSignOut}>
-              Sign out
-            </button>
+            <>
+              <span className="site-header__user" data-testid="signed-in-user">
+                {session.user.name || session.user.email}
+              </span>
+              <button
+                type="button"
+                className="link-button site-header__sign-out"
+                onClick={() => void onSignOut()}
+              >
+                Sign out
+              </button>
+            </>
           )}
         </div>
       </div>
       {session && (
         <nav className="site-header__nav" aria-label="Main">
-          <Link
-            to="/order"
-            className="site-header__nav-link"
-            aria-current={pathname === '/order' ? 'page' : undefined}
-          >
-            Order Supplies
-          </Link>
+          {navItemsFor(session.user).map((item) => (
+            <Link
+              key={item.to}
+              to={item.to}
+              className="site-header__nav-link"
+              aria-current={pathname === item.to ? 'page' : undefined}
+            >
+              {item.label}
+            </Link>
+          ))}
         </nav>
       )}
     </header>

@@ -1,4 +1,5 @@
 import { ApiResult, FieldProblem } from '../api/api-client';
+import { isTokenAnswer, TokenAnswer } from '../session/session';
 
 export interface LoginValues {
   email: string;
@@ -23,19 +24,18 @@ export function validateLogin(values: LoginValues): LoginFieldErrors {
 
 /** What the login page shows for an answer of POST /api/auth/login. */
 export type LoginOutcome =
-  | { kind: 'signed-in'; accessToken: string }
+  | { kind: 'signed-in'; answer: TokenAnswer }
   | { kind: 'field-errors'; errors: LoginFieldErrors }
   | { kind: 'problem'; message: string; offerHelpdesk: boolean };
 
-export function interpretLoginResult(result: ApiResult<{ accessToken?: unknown }>): LoginOutcome {
+export function interpretLoginResult(result: ApiResult<unknown>): LoginOutcome {
   if (result.kind === 'network-error') {
     return problem(
       'Sign-in is not available right now: the portal could not be reached. Check your connection and try again.',
     );
   }
   if (result.kind === 'ok') {
-    const token = result.body?.accessToken;
-    if (typeof token === 'string' && token) return { kind: 'signed-in', accessToken: token };
+    if (isTokenAnswer(result.body)) return { kind: 'signed-in', answer: result.body };
     return problem(
       `Sign-in failed: the portal gave an unexpected answer (reference ${result.correlationId}).`,
     );
@@ -54,12 +54,20 @@ export function interpretLoginResult(result: ApiResult<{ accessToken?: unknown }
     case 501:
       return problem('Sign-in is not available yet.');
     case 429:
-      return problem('Too many sign-in attempts. Wait a few minutes, then try again.', false);
+      return problem(lockedMessage(result.retryAfterSeconds), false);
     default:
       return problem(
         `Sign-in is temporarily unavailable (error ${result.status}, reference ${result.correlationId}). Try again in a few minutes.`,
       );
   }
+}
+
+/** The account is locked for a while after repeated failures; say for how long when we know. */
+export function lockedMessage(retryAfterSeconds: number | undefined): string {
+  if (retryAfterSeconds === undefined)
+    return 'Too many sign-in attempts. Wait a few minutes, then try again.';
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `Too many sign-in attempts: try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 }
 
 function problem(message: string, offerHelpdesk = true): LoginOutcome {

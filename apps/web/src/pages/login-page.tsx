@@ -3,6 +3,7 @@ import { callApi } from '../api/api-client';
 import { TextField } from '../forms/text-field';
 import { HelpdeskNumber } from '../layout/helpdesk-number';
 import { Link, navigate } from '../router/router';
+import { homePathFor, sessionOf } from '../session/session';
 import { useSession } from '../session/session-context';
 import { interpretLoginResult, LoginFieldErrors, validateLogin } from './login-form';
 
@@ -17,7 +18,7 @@ export function LoginPage() {
   const passwordRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (session) navigate('/order', { replace: true });
+    if (session) navigate(homePathFor(session.user), { replace: true });
   }, [session]);
 
   const showFieldErrors = (errors: LoginFieldErrors) => {
@@ -32,14 +33,13 @@ export function LoginPage() {
     if (Object.keys(errors).length) return showFieldErrors(errors);
     setFieldErrors({});
     setSubmitting(true);
-    const result = await callApi<{ accessToken?: unknown }>('/api/auth/login', {
+    const result = await callApi<unknown>('/api/auth/login', {
       method: 'POST',
       body: { email: email.trim(), password },
     });
     setSubmitting(false);
     const outcome = interpretLoginResult(result);
-    if (outcome.kind === 'signed-in')
-      signIn({ accessToken: outcome.accessToken, email: email.trim() });
+    if (outcome.kind === 'signed-in') signIn(sessionOf(outcome.answer));
     else if (outcome.kind === 'field-errors') showFieldErrors(outcome.errors);
     else setProblem(outcome);
   };

@@ -1,21 +1,27 @@
-import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-
-/**
- * What the portal keeps about a signed-in user. The identity service does not exist yet; when
- * it does, this holds what its login answer returns. Kept in sessionStorage, so closing the
- * tab signs out, and nothing survives on a shared computer.
- */
-export interface Session {
-  accessToken: string;
-  email: string;
-}
+import {
+  createContext,
+  ReactNode,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { ApiRequest, ApiResult, callApi } from '../api/api-client';
+import { isSession, isTokenAnswer, Session, sessionOf } from './session';
 
 const STORAGE_KEY = 'metered.session';
 
 interface SessionState {
   session: Session | null;
   signIn: (session: Session) => void;
-  signOut: () => void;
+  /** Ends the session at identity (best effort) and forgets it here. */
+  signOut: () => Promise<void>;
+  /**
+   * Calls the API with the access token. On a 401 it refreshes the tokens once (POST
+   * /api/auth/refresh) and repeats the call; when that fails too the user is signed out.
+   */
+  callWithSession: <T>(path: string, request?: ApiRequest) => Promise<ApiResult<T>>;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -30,11 +36,6 @@ function readStoredSession(): Session | null {
   }
 }
 
-function isSession(value: unknown): value is Session {
-  const candidate = value as Partial<Session> | null;
-  return typeof candidate?.accessToken === 'string' && typeof candidate.email === 'string';
-}
-
 function writeStoredSession(session: Session | null): void {
   try {
     if (session) window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
@@ -46,15 +47,72 @@ function writeStoredSession(session: Session | null): void {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(readStoredSession);
-  const signIn = useCallback((next: Session) => {
+  // The latest session for callbacks that outlive a render (a refresh finishing mid-request).
+  const current = useRef<Session | null>(session);
+  // Refresh tokens rotate and a reused one revokes the session, so parallel 401s share one refresh.
+  const refreshing = useRef<Promise<Session | null> | null>(null);
+
+  const replace = useCallback((next: Session | null) => {
+    current.current = next;
     writeStoredSession(next);
     setSession(next);
   }, []);
-  const signOut = useCallback(() => {
-    writeStoredSession(null);
-    setSession(null);
-  }, []);
-  const value = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
+
+  const refresh = useCallback(
+    (stale: Session): Promise<Session | null> => {
+      if (current.current && current.current.accessToken !== stale.accessToken)
+        return Promise.resolve(current.current); // someone else already refreshed
+      refreshing.current ??= callApi<unknown>('/api/auth/refresh', {
+        method: 'POST',
+        body: { refreshToken: stale.refreshToken },
+      })
+        .then((result) => {
+          const next =
+            result.kind === 'ok' && isTokenAnswer(result.body) ? sessionOf(result.body) : null;
+          // A network error is not a verdict on the session: keep it and let the page say so.
+          if (next || result.kind === 'http-error') replace(next);
+          return next;
+        })
+        .finally(() => {
+          refreshing.current = null;
+        });
+      return refreshing.current;
+    },
+    [replace],
+  );
+
+  const callWithSession = useCallback(
+    async <T,>(path: string, request: ApiRequest = {}): Promise<ApiResult<T>> => {
+      const used = current.current;
+      if (!used) return callApi<T>(path, request);
+      const first = await callApi<T>(path, { ...request, accessToken: used.accessToken });
+      if (first.kind !== 'http-error' || first.status !== 401) return first;
+      const renewed = await refresh(used);
+      if (!renewed) return first;
+      return callApi<T>(path, { ...request, accessToken: renewed.accessToken });
+    },
+    [refresh],
+  );
+
+  const signIn = useCallback((next: Session) => replace(next), [replace]);
+
+  const signOut = useCallback(async () => {
+    const ending = current.current;
+    if (ending) {
+      // Revokes the session at identity (SessionRevoked), so a copied token stops working too.
+      await callWithSession<void>('/api/auth/logout', {
+        method: 'POST',
+        body: { refreshToken: current.current?.refreshToken ?? ending.refreshToken },
+        timeoutMs: 5000,
+      });
+    }
+    replace(null);
+  }, [callWithSession, replace]);
+
+  const value = useMemo(
+    () => ({ session, signIn, signOut, callWithSession }),
+    [session, signIn, signOut, callWithSession],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,0 +1,24 @@
+/** GET /api/accounts/{accountId} (registry, docs/api.md). */
+export interface AccountView {
+  accountId: string;
+  company: string;
+  country: string;
+  shipTo: {
+    line1: string;
+    line2?: string;
+    city: string;
+    state?: string;
+    postalCode: string;
+    country: string;
+  };
+  serials: string[];
+}
+
+/** One item of GET /api/accounts/{accountId}/devices. */
+export interface AccountDevice {
+  serial: string;
+  model?: { code: string; name: string; family?: string } | null;
+  contract?: { contractId: string; status: string; startsOn: string; endsOn: string } | null;
+  covered: boolean;
+  supplyItems?: unknown[];
+}

@@ -1,0 +1,24 @@
+import { Link } from '../router/router';
+import { hasAnyRole } from '../session/session';
+import { useSession } from '../session/session-context';
+
+/** Home of signed-in users without a customer account or validator rights (helpdesk, ops). */
+export function StaffHomePage() {
+  const { session } = useSession();
+  if (!session) return null;
+  const { user } = session;
+  return (
+    <section className="page page--narrow" aria-labelledby="home-title">
+      <h1 id="home-title">Welcome, {user.name || user.email}</h1>
+      <p className="page__lead">
+        You are signed in as {user.email} ({user.roles.join(', ')}).
+      </p>
+      {hasAnyRole(user, ['validator', 'admin']) && (
+        <p>
+          <Link to="/validator">Review registration requests</Link>
+        </p>
+      )}
+      <p>The tools for your role will appear here as they become available.</p>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { Role } from '../config/identifiers';
+
+/** The signed-in user as identity describes it (login answer and GET /api/auth/me). */
+export interface SessionUser {
+  userId: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  /** The customer account (customers only). */
+  accountId?: string;
+  company?: string;
+  country: string;
+}
+
+/**
+ * What the portal keeps about a signed-in user. Kept in sessionStorage, so closing the tab
+ * signs out and nothing survives on a shared computer; the refresh token never goes to
+ * localStorage.
+ */
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  user: SessionUser;
+}
+
+/** POST /api/auth/login and /api/auth/refresh answer this. */
+export interface TokenAnswer {
+  accessToken: string;
+  refreshToken: string;
+  tokenType?: string;
+  expiresIn?: number;
+  user: SessionUser;
+}
+
+export function isTokenAnswer(value: unknown): value is TokenAnswer {
+  const candidate = value as Partial<TokenAnswer> | null;
+  return (
+    typeof candidate?.accessToken === 'string' &&
+    candidate.accessToken !== '' &&
+    typeof candidate.refreshToken === 'string' &&
+    isSessionUser(candidate.user)
+  );
+}
+
+function isSessionUser(value: unknown): value is SessionUser {
+  const candidate = value as Partial<SessionUser> | null;
+  return (
+    typeof candidate?.userId === 'string' &&
+    typeof candidate.email === 'string' &&
+    Array.isArray(candidate.roles)
+  );
+}
+
+export function sessionOf(answer: TokenAnswer): Session {
+  return { accessToken: answer.accessToken, refreshToken: answer.refreshToken, user: answer.user };
+}
+
+export function isSession(value: unknown): value is Session {
+  const candidate = value as Partial<Session> | null;
+  return (
+    typeof candidate?.accessToken === 'string' &&
+    typeof candidate.refreshToken === 'string' &&
+    isSessionUser(candidate.user)
+  );
+}
+
+export function hasAnyRole(user: SessionUser, roles: readonly Role[]): boolean {
+  return user.roles.some((role) => roles.includes(role));
+}
+
+/** Where a user lands after signing in: customers order, validators validate, others get a home. */
+export function homePathFor(user: SessionUser): string {
+  if (user.roles.includes('customer') && user.accountId) return '/order';
+  if (hasAnyRole(user, ['validator', 'admin'])) return '/validator';
+  return '/home';
+}
