@@ -1,5 +1,6 @@
 import { bootstrapService } from '@metered/service-kit';
-import { setupApiDocs } from './api-docs';
+import { setupApiDocs } from './api-docs/api-docs';
 import { GatewayModule } from './gateway.module';
 
-void bootstrapService('gateway', GatewayModule, { configure: setupApiDocs });
+// Bodies stay unread: the API proxy streams them to the services, which parse and validate them.
+void bootstrapService('gateway', GatewayModule, { configure: setupApiDocs, parseBodies: false });

@@ -9,4 +9,6 @@ export * from './health/kafka.health-indicator';
 export * from './logging/service-logger.module';
 export * from './service-kit.module';
 export * from './bootstrap/bootstrap-service';
+export * from './bootstrap/http-error-body';
+export * from './api-docs/service-api-docs';
 export * from './validation/validation.pipe';

@@ -2,13 +2,21 @@ import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
+import { serveServiceDocument } from '../api-docs/service-api-docs';
 import { ServiceName, servicePort } from '../config/infrastructure.config';
 import { DomainErrorFilter } from '../errors/domain-error.filter';
 import { createValidationPipe } from '../validation/validation.pipe';
+import { useLimitedBodyParsers } from './body-parsing';
+import { correlationIdMiddleware } from './correlation-id.middleware';
 
 export interface BootstrapOptions {
   /** Runs after the app is created and before it listens (e.g. Swagger, microservices). */
   configure?: (app: INestApplication) => void | Promise<void>;
+  /**
+   * `false` leaves request bodies unread, for the gateway: its proxy streams them to the
+   * services (capped at 64 kB there) and its own endpoints take none. Default `true`.
+   */
+  parseBodies?: boolean;
 }
 
 /** Creates, configures and starts one service the same way for all five of them. */
@@ -17,12 +25,17 @@ export async function bootstrapService(
   rootModule: Type<unknown>,
   options: BootstrapOptions = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(rootModule, { bufferLogs: true });
+  const parseBodies = options.parseBodies ?? true;
+  // Nest's default parsers (100 kB) are replaced by ours, or left out for the gateway.
+  const app = await NestFactory.create(rootModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.use(correlationIdMiddleware);
   app.use(helmet());
+  if (parseBodies) useLimitedBodyParsers(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
+  serveServiceDocument(app, service);
   await options.configure?.(app);
   const port = servicePort(service);
   const host = process.env.HOST ?? '127.0.0.1';

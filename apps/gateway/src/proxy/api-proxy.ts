@@ -1,0 +1,176 @@
+import { Agent, IncomingMessage, request as httpRequest, ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { TLSSocket } from 'node:tls';
+import { correlationIdOf, MAX_BODY_BYTES, ServiceName } from '@metered/service-kit';
+import { ByteLimit } from './byte-limit';
+import { clientResponseHeaders, upstreamRequestHeaders } from './forwarded-headers';
+import { sendJsonError } from './json-error';
+
+export type BackendService = Exclude<ServiceName, 'gateway'>;
+
+export interface ApiProxyOptions {
+  /** Base URL of each service, e.g. `http://127.0.0.1:3001`. */
+  targets: Readonly<Record<BackendService, string>>;
+  /** How long a service may take to start answering: 504 after. */
+  timeoutMs?: number;
+  /** Largest request body forwarded: 413 beyond. */
+  maxBodyBytes?: number;
+  /** Told about upstream failures (the request log line itself comes from pino-http). */
+  onUpstreamError?: (service: BackendService, error: Error) => void;
+}
+
+export const UPSTREAM_TIMEOUT_MS = 30_000;
+
+/** A client that keeps sending past the cap is read this much further, then cut off. */
+const DRAIN_LIMIT_BYTES = 1024 * 1024;
+
+/*
+ * A new connection per request: a pooled keep-alive socket that the service closed while idle
+ * fails the next request with ECONNRESET, which we could not retry once its body was streamed.
+ * On loopback or a cluster network the handshake costs well under a millisecond.
+ */
+const agent = new Agent({ keepAlive: false });
+
+/**
+ * Streams one request to the service that owns it and the answer back: method, path and query,
+ * headers (minus hop-by-hop ones, plus X-Forwarded-* and the correlation id), body and status.
+ * Bodies are capped like the services cap them; failures of the service answer 503/504 in the
+ * shared error shape.
+ */
+export class ApiProxy {
+  private readonly timeoutMs: number;
+  private readonly maxBodyBytes: number;
+
+  constructor(private readonly options: ApiProxyOptions) {
+    this.timeoutMs = options.timeoutMs ?? UPSTREAM_TIMEOUT_MS;
+    this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  }
+
+  forward(
+    request: IncomingMessage,
+    response: ServerResponse,
+    service: BackendService,
+    upstreamPath: string,
+  ): void {
+    const correlationId = correlationIdOf(request);
+    const declaredLength = Number(request.headers['content-length']);
+    if (Number.isFinite(declaredLength) && declaredLength > this.maxBodyBytes) {
+      this.refuseTooLarge(request, response, correlationId, declaredLength);
+      return;
+    }
+
+    const target = new URL(this.options.targets[service]);
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const upstream = send({
+      protocol: target.protocol,
+      hostname: target.hostname,
+      port: target.port,
+      method: request.method,
+      path: `${target.pathname.replace(/\/$/, '')}${upstreamPath}`,
+      headers: upstreamRequestHeaders(request.headers, {
+        remoteAddress: request.socket.remoteAddress,
+        encrypted: request.socket instanceof TLSSocket,
+        upstreamHost: target.host,
+        correlationId,
+      }),
+      ...(target.protocol === 'https:' ? {} : { agent }),
+    });
+    // Set once the outcome is decided (answer relayed, error sent, client gone) so that the
+    // errors the clean-up itself causes answer nothing a second time.
+    let settled = false;
+    const settle = () => {
+      const first = !settled;
+      settled = true;
+      clearTimeout(timer);
+      return first;
+    };
+    const correlation = { 'x-correlation-id': correlationId };
+
+    const timer = setTimeout(() => {
+      if (!settle()) return;
+      upstream.destroy();
+      sendJsonError(
+        response,
+        504,
+        `${service} did not answer within ${Math.round(this.timeoutMs / 1000)} s`,
+        correlation,
+      );
+    }, this.timeoutMs);
+
+    upstream.on('response', (answer) => {
+      if (!settle()) {
+        answer.resume();
+        return;
+      }
+      response.writeHead(
+        answer.statusCode ?? 502,
+        answer.statusMessage,
+        clientResponseHeaders(answer.headers, correlationId),
+      );
+      answer.pipe(response);
+      // A service dying mid-answer: the client must see a cut-off body, not a complete one.
+      answer.on('aborted', () => response.destroy());
+      answer.on('error', () => response.destroy());
+    });
+
+    upstream.on('error', (error) => {
+      if (!settle()) return;
+      this.options.onUpstreamError?.(service, error);
+      sendJsonError(response, 503, `${service} is unavailable, try again shortly`, {
+        ...correlation,
+        'retry-after': '5',
+      });
+    });
+
+    response.on('close', () => {
+      // The client went away before the answer was complete: stop the service's work on it.
+      if (!response.writableFinished) {
+        settle();
+        upstream.destroy();
+      }
+    });
+
+    const limit = new ByteLimit(this.maxBodyBytes);
+    limit.once('overflow', () => {
+      if (!settle()) return;
+      request.unpipe(limit);
+      upstream.destroy();
+      this.refuseTooLarge(request, response, correlationId, undefined);
+    });
+    request.pipe(limit).pipe(upstream);
+  }
+
+  /**
+   * 413 after reading the rest of the body (a reply the client has not finished sending to
+   * would often reach it as a connection reset); beyond DRAIN_LIMIT_BYTES the connection is cut.
+   */
+  private refuseTooLarge(
+    request: IncomingMessage,
+    response: ServerResponse,
+    correlationId: string,
+    declaredLength: number | undefined,
+  ): void {
+    const answer = (close: boolean) =>
+      sendJsonError(response, 413, `request body is larger than ${this.maxBodyBytes / 1024} kB`, {
+        'x-correlation-id': correlationId,
+        ...(close ? { connection: 'close' } : {}),
+      });
+    if (request.complete || (declaredLength !== undefined && declaredLength > DRAIN_LIMIT_BYTES)) {
+      answer(!request.complete);
+      return;
+    }
+    let drained = 0;
+    const onData = (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained <= DRAIN_LIMIT_BYTES) return;
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.pause();
+      answer(true);
+    };
+    const onEnd = () => answer(false);
+    request.on('data', onData);
+    request.once('end', onEnd);
+    request.resume();
+  }
+}

@@ -1,0 +1,58 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { httpErrorBody, MAX_BODY_BYTES } from './http-error-body';
+
+/** The `type` body-parser (raw-body) gives each of its client errors. */
+const BODY_ERROR_MESSAGES: Record<string, (error: BodyParserError) => string> = {
+  'entity.too.large': () => `request body is larger than ${MAX_BODY_BYTES / 1024} kB`,
+  'entity.parse.failed': (error) => `malformed JSON body: ${error.message}`,
+  'request.size.invalid': () => 'request body length does not match Content-Length',
+  'request.aborted': () => 'request body was aborted by the client',
+  'encoding.unsupported': (error) => error.message,
+  'charset.unsupported': (error) => error.message,
+  'parameters.too.many': () => 'too many form parameters',
+};
+
+interface BodyParserError extends Error {
+  type?: string;
+  status?: number;
+}
+
+export function isBodyParserError(error: unknown): error is BodyParserError & { type: string } {
+  const candidate = error as BodyParserError | undefined;
+  return (
+    typeof candidate?.type === 'string' &&
+    candidate.type in BODY_ERROR_MESSAGES &&
+    typeof candidate.status === 'number'
+  );
+}
+
+/**
+ * Answers body-parser failures (413 too large, 400 malformed JSON, 415 unknown charset) in the
+ * shared error shape. Without it Nest answers 413 without `error` and a bare parser message.
+ */
+export function bodyParserErrorHandler(
+  error: unknown,
+  _request: Request,
+  response: Response,
+  next: NextFunction,
+): void {
+  if (!isBodyParserError(error) || response.headersSent) {
+    next(error);
+    return;
+  }
+  const status = error.status ?? 400;
+  response.status(status).json(httpErrorBody(status, BODY_ERROR_MESSAGES[error.type](error)));
+}
+
+/**
+ * JSON and form bodies up to 64 kB. Registered before Nest's init, so Nest's own default
+ * parsers (100 kB) are skipped: it only adds parsers not applied yet.
+ */
+export function useLimitedBodyParsers(app: INestApplication): void {
+  const expressApp = app as NestExpressApplication;
+  expressApp.useBodyParser('json', { limit: MAX_BODY_BYTES });
+  expressApp.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: true });
+  expressApp.use(bodyParserErrorHandler);
+}
