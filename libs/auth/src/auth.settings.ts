@@ -1,0 +1,40 @@
+import { serviceUrl } from '@metered/service-kit';
+
+/** How a service checks identity's access tokens; every value has a production default. */
+export interface AuthSettings {
+  /** Identity's published key set, default `${IDENTITY_URL}/auth/jwks.json`. */
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+  /** Seconds of clock skew between identity and this service that still count as valid. */
+  clockToleranceSeconds: number;
+  /** An unknown `kid` triggers a refetch of the key set at most this often. */
+  unknownKidRefetchIntervalMs: number;
+  /** Known keys are refetched after this, so a removed key stops verifying. */
+  keysMaxAgeMs: number;
+  jwksFetchTimeoutMs: number;
+  /** Prune of expired `revoked_sessions` entries (FerretDB has no TTL indexes). */
+  revocationPruneIntervalMs: number;
+}
+
+export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
+
+export const TOKEN_ISSUER = 'metered-supplies/identity';
+export const TOKEN_AUDIENCE = 'metered-supplies';
+
+export function resolveAuthSettings(
+  overrides: Partial<AuthSettings> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): AuthSettings {
+  return {
+    jwksUrl: `${serviceUrl('identity', env)}/auth/jwks.json`,
+    issuer: TOKEN_ISSUER,
+    audience: TOKEN_AUDIENCE,
+    clockToleranceSeconds: 5,
+    unknownKidRefetchIntervalMs: 30_000,
+    keysMaxAgeMs: 10 * 60_000,
+    jwksFetchTimeoutMs: 3_000,
+    revocationPruneIntervalMs: 10 * 60_000,
+    ...overrides,
+  };
+}

@@ -1,0 +1,64 @@
+import { Role, ROLES } from '@metered/contracts';
+import { AuthenticatedUser } from '../authenticated-user';
+import { InvalidAccessTokenError } from './invalid-access-token.error';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const COUNTRY = /^[A-Z]{2}$/;
+
+function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+function requireUuid(claims: Record<string, unknown>, name: string): string {
+  const value = claims[name];
+  if (typeof value !== 'string' || !UUID.test(value)) {
+    throw new InvalidAccessTokenError(`access token claim "${name}" must be a UUID`);
+  }
+  return value;
+}
+
+/**
+ * Turns the verified claims of an access token (signature, issuer, audience and expiry
+ * already checked) into the caller. A token whose claims do not have the documented shape
+ * is refused rather than half-trusted: a missing `sid` would escape revocation, an unknown
+ * role could be a typo that grants nothing or a forgery that grants something.
+ */
+export function toAuthenticatedUser(claims: unknown): AuthenticatedUser {
+  if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) {
+    throw new InvalidAccessTokenError('access token payload must be a JSON object');
+  }
+  const record = claims as Record<string, unknown>;
+  // jsonwebtoken checks `exp` only when present; a token without one would never expire.
+  if (typeof record.exp !== 'number') {
+    throw new InvalidAccessTokenError('access token has no expiry (exp)');
+  }
+  const userId = requireUuid(record, 'sub');
+  const sessionId = requireUuid(record, 'sid');
+
+  const roles = record.roles;
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
+    throw new InvalidAccessTokenError(
+      `access token claim "roles" must be a non-empty list of ${ROLES.join(', ')}`,
+    );
+  }
+
+  const { country, email, accountId } = record;
+  if (typeof country !== 'string' || !COUNTRY.test(country)) {
+    throw new InvalidAccessTokenError('access token claim "country" must be an ISO 3166-1 code');
+  }
+  if (typeof email !== 'string' || !email.includes('@')) {
+    throw new InvalidAccessTokenError('access token claim "email" must be an email address');
+  }
+  if (accountId !== undefined && (typeof accountId !== 'string' || accountId === '')) {
+    throw new InvalidAccessTokenError('access token claim "accountId" must be a string');
+  }
+
+  return {
+    userId,
+    sessionId,
+    roles: [...new Set(roles)],
+    ...(accountId !== undefined ? { accountId } : {}),
+    country,
+    email: email.toLowerCase(),
+  };
+}
