@@ -1,0 +1,41 @@
+import { passwordProblems } from './password-policy';
+
+describe('password rules', () => {
+  const email = 'jane.doe@example.com';
+
+  it('accepts a long password with three character classes', () => {
+    expect(passwordProblems('correct-horse-42', email)).toEqual([]);
+  });
+
+  it('names the length rule for a short password', () => {
+    expect(passwordProblems('Ab1!', email)).toContain(
+      'password must be at least 12 characters long',
+    );
+  });
+
+  it('names the length rule for a password over 128 characters', () => {
+    expect(passwordProblems(`Aa1!${'x'.repeat(125)}`, email)).toContain(
+      'password must be at most 128 characters long',
+    );
+  });
+
+  it('counts characters, not bytes, so 12 accented letters and digits are long enough', () => {
+    expect(passwordProblems('Éléphant-2026', email)).toEqual([]);
+  });
+
+  it('refuses a password using only two character classes', () => {
+    expect(passwordProblems('onlylowercase123', email)).toEqual([
+      'password must use at least three of: lower case letters, upper case letters, digits, symbols',
+    ]);
+  });
+
+  it('refuses a password containing the email local part, in any case', () => {
+    expect(passwordProblems('My-JANE.DOE-2026', email)).toEqual([
+      'password must not contain your email address',
+    ]);
+  });
+
+  it('reports every broken rule at once', () => {
+    expect(passwordProblems('jane.doe', email)).toHaveLength(3);
+  });
+});
