@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { LoginDetailsIssuedPayload, PasswordResetRequestedPayload } from '@metered/contracts';
+import type { EventEnvelope } from '@metered/event-platform';
+import { EmailQueue } from '../emails/email-queue.service';
+import { loginDetailsEmail } from '../templates/login-details.template';
+import { passwordResetEmail } from '../templates/password-reset.template';
+
+/** Emails carrying identity's one-time links: set a first password, reset a forgotten one. */
+@Injectable()
+export class AccessLinkEmailsService {
+  constructor(@Inject(EmailQueue) private readonly queue: EmailQueue) {}
+
+  async onLoginDetailsIssued(event: EventEnvelope<LoginDetailsIssuedPayload>): Promise<void> {
+    const { payload } = event;
+    await this.queue.enqueue(
+      'login-details',
+      event,
+      payload.email,
+      loginDetailsEmail({ ...payload, issuedAt: event.occurredAt }),
+    );
+  }
+
+  async onPasswordResetRequested(
+    event: EventEnvelope<PasswordResetRequestedPayload>,
+  ): Promise<void> {
+    const { payload } = event;
+    await this.queue.enqueue(
+      'password-reset',
+      event,
+      payload.email,
+      passwordResetEmail({ ...payload, issuedAt: event.occurredAt }),
+    );
+  }
+}

@@ -1,0 +1,51 @@
+import { InfrastructureConfig } from '@metered/service-kit';
+import { DEFAULT_DELIVERY_POLICY, DeliveryPolicy } from '../emails/domain/delivery-policy';
+
+export const NOTIFICATIONS_CONFIG = Symbol('NOTIFICATIONS_CONFIG');
+
+export interface NotificationsConfig {
+  /** `SMTP_URL` (service-kit), e.g. smtp://127.0.0.1:1025. */
+  smtpUrl: string;
+  /** `EMAIL_FROM`: the sender every email shows. */
+  from: string;
+  /** `EMAIL_MAX_ATTEMPTS`, `EMAIL_BACKOFF_INITIAL_MS`, `EMAIL_BACKOFF_MAX_MS`. */
+  delivery: DeliveryPolicy;
+  /** `EMAIL_POLL_INTERVAL_MS`: how often the sender looks for due emails (it is also nudged). */
+  pollIntervalMs: number;
+  /** Due emails one sender pass claims at most. */
+  batchSize: number;
+  /** How long a claimed email stays with one replica before another may take it over. */
+  claimTtlMs: number;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  }
+  return value;
+}
+
+export function readNotificationsConfig(
+  infrastructure: InfrastructureConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): NotificationsConfig {
+  return {
+    smtpUrl: infrastructure.smtpUrl,
+    from: env.EMAIL_FROM || 'Metered Supplies <no-reply@metered.local>',
+    delivery: {
+      maxAttempts: positive(env, 'EMAIL_MAX_ATTEMPTS', DEFAULT_DELIVERY_POLICY.maxAttempts),
+      initialBackoffMs: positive(
+        env,
+        'EMAIL_BACKOFF_INITIAL_MS',
+        DEFAULT_DELIVERY_POLICY.initialBackoffMs,
+      ),
+      maxBackoffMs: positive(env, 'EMAIL_BACKOFF_MAX_MS', DEFAULT_DELIVERY_POLICY.maxBackoffMs),
+    },
+    pollIntervalMs: positive(env, 'EMAIL_POLL_INTERVAL_MS', 1000),
+    batchSize: 20,
+    claimTtlMs: 2 * 60 * 1000,
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * One email in the delivery queue and log. Its id is `<template>:<causing eventId>`, so a
+ * redelivered event finds its email already queued and no second email goes out.
+ */
+export type EmailStatus = 'queued' | 'sending' | 'sent' | 'failed';
+export const EMAIL_STATUSES: readonly EmailStatus[] = ['queued', 'sending', 'sent', 'failed'];
+
+export interface EmailLogEntry {
+  messageId: string;
+  template: string;
+  to: string;
+  subject: string;
+  status: EmailStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  failedAt: Date | null;
+}
+
+/** What the sender needs to hand an email to the SMTP server. */
+export interface OutgoingEmail {
+  messageId: string;
+  template: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Attempts so far, the current one included. */
+  attempts: number;
+  causationEventId: string;
+  correlationId: string;
+}
+
+export function messageIdFor(template: string, causationEventId: string): string {
+  return `${template}:${causationEventId}`;
+}
