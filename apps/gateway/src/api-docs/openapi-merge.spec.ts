@@ -6,7 +6,10 @@ function doc(partial: Partial<OpenAPIObject>): OpenAPIObject {
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const jsonBody = (name: string) => ({ content: { 'application/json': { schema: ref(name) } } });
+const jsonBody = (name: string) => ({
+  description: 'json',
+  content: { 'application/json': { schema: ref(name) } },
+});
 
 const gateway = doc({
   info: { title: 'Metered Supplies API', version: '1', description: 'Public API.' },
