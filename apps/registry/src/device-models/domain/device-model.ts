@@ -7,3 +7,6 @@ export interface DeviceModel {
   name: string;
   family: ProductFamily;
 }
+
+/** A model code: letters, digits and dashes, e.g. `LM-C3540`. */
+export const MODEL_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,39}$/;

@@ -22,11 +22,16 @@ import {
   SERIAL_NUMBER_PATTERN,
   SUPPLY_KINDS,
 } from '@metered/contracts';
+import { MODEL_CODE_PATTERN } from '../../device-models/domain/device-model';
 import type { SupplyKind } from '../../supply-items/domain/supply-item';
-import { IntegerFromText, LowerCased, Trimmed, UpperCased, UpperCasedList } from './row-transforms';
+import {
+  IntegerFromText,
+  LowerCased,
+  Trimmed,
+  UpperCased,
+  UpperCasedList,
+} from '../../common/normalise.transforms';
 
-/** A model code: letters, digits and dashes, e.g. `LM-C3540`. */
-export const MODEL_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,39}$/;
 /** A contract id, e.g. `MS-2025-000123`. */
 export const CONTRACT_ID_PATTERN = /^[A-Z0-9][A-Z0-9._-]{2,59}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -26,7 +26,7 @@ export const SerialCheckSchema = new Schema<SerialCheckDocument>(
     _id: { type: String, required: true },
     registrationId: { type: String, required: true },
     country: { type: String, required: true },
-    results: { type: [Schema.Types.Mixed], required: true },
+    results: { type: Schema.Types.Mixed, required: true },
     allEligible: { type: Boolean, required: true },
     checkedAt: { type: Date, required: true },
     requestEventId: { type: String, required: true },
