@@ -1,4 +1,4 @@
-import { serviceUrl } from '@metered/service-kit';
+import { serviceUrl } from '@metered/service-kit/config/infrastructure.config';
 
 /** How a service checks identity's access tokens; every value has a production default. */
 export interface AuthSettings {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Collection, Connection } from 'mongoose';
-import { UnavailableError } from '@metered/service-kit';
+import { UnavailableError } from '@metered/service-kit/errors/domain.error';
 import {
   REVOCATION_GRACE_MS,
   REVOKED_SESSIONS_COLLECTION,
