@@ -4,7 +4,7 @@
  * with reuse detection, logout, and input validation.
  */
 import { createPublicKey, verify } from 'node:crypto';
-import { LoginAnswer } from '../../../tools/stack/src/demo/gateway-client';
+import { LoginAnswer, pollUntil } from '../../../tools/stack/src/demo/gateway-client';
 import {
   activeStaffUser,
   ADMIN,
@@ -194,11 +194,19 @@ describe('identity sign-in (real stack, through the gateway)', () => {
       expect(await waitUntilRefused(world, second.body.accessToken)).toBe(401);
     });
 
-    it('logs out: the access token and refresh token stop working', async () => {
+    it('logs out: the access token stops working in identity and registry, the refresh token too', async () => {
       const session = await login();
       await world.gateway.expect(200, '/api/auth/me', { token: session.accessToken });
+      // Another service (registry) accepts the token until it learns of the revocation.
+      await world.gateway.expect(200, '/api/device-models', { token: session.accessToken });
       await world.gateway.expect(204, '/api/auth/logout', { token: session.accessToken, body: {} });
       expect(await waitUntilRefused(world, session.accessToken)).toBe(401);
+      const registry = await pollUntil(
+        () => world.gateway.call('/api/device-models', { token: session.accessToken }),
+        (answer) => answer.status === 401,
+        { timeoutMs: 15000, intervalMs: 250 },
+      );
+      expect(registry.status).toBe(401);
       expect((await refresh(session.refreshToken)).status).toBe(401);
     });
 
