@@ -4,6 +4,7 @@
  * rejection publishes the reason and frees the email; a second decision is a 409; callers
  * without the validator or admin role are kept out.
  */
+import 'reflect-metadata';
 import { RegistrationApprovedPayload, RegistrationRejectedPayload } from '@metered/contracts';
 import { SERVICE_NAMES } from '@metered/service-kit';
 import { GatewayClient, LoginAnswer } from '../../../tools/stack/src/demo/gateway-client';
@@ -72,7 +73,7 @@ describe('registration review (identity, real stack, through the gateway)', () =
     return { request, registrationId };
   }
 
-  it('approves the eligible serials: one user, RegistrationApproved, then 409 on any further decision', async () => {
+  it('approves the eligible serials once, even when two validators approve at once: one user, one RegistrationApproved, 409 for the rest', async () => {
     // Real devices, so that the registry can link what is approved.
     const devices = await importTestDevices(api, admin.accessToken, 2);
     const unknownSerial = `IDR${uniqueTag(9)}`;
@@ -87,8 +88,13 @@ describe('registration review (identity, real stack, through the gateway)', () =
     expect(foreign.status).toBe(400);
     expect(foreign.body.errors.map((error) => error.field)).toEqual(['serials.1']);
 
-    const approved = await call(`/${registrationId}/approve`, {});
-    expect(approved.status).toBe(200);
+    // Two validators at once: one approval, one 409, and (below) one user, one event.
+    const answers = await Promise.all([
+      call(`/${registrationId}/approve`, {}),
+      call(`/${registrationId}/approve`, {}),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const approved = answers.find((answer) => answer.status === 200)!;
     expect(approved.body.status).toBe('approved');
     const decision = approved.body.decision!;
     expect(decision.approvedSerials).toEqual(devices.eligible);
