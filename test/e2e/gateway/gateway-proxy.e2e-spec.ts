@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SERVICE_NAMES } from '@metered/service-kit';
+import { launchChromium, watchPageProblems } from '../../support/browser';
 import { startComponent, stopComponent, useApps } from '../../support/stack-env';
 
 interface Answer<T> {
@@ -182,13 +183,27 @@ describe('gateway API routing (real stack)', () => {
     expect(merged.body['x-unavailable-services']).toEqual([]);
   });
 
-  it('shows the merged document in the Swagger UI at /api/docs', async () => {
-    const page = await call<string>(`${api}/docs`);
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    const init = await call<string>(`${api}/docs/swagger-ui-init.js`);
-    expect(init.status).toBe(200);
-    expect(init.body).toContain('/api/registrations');
+  it('shows the merged document in the Swagger UI at /api/docs (headless Chromium)', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const { problems } = watchPageProblems(page);
+      await page.goto(`${api}/docs`);
+      const registrations = page.locator('.opblock-summary-path', {
+        hasText: /^\/api\/registrations$/,
+      });
+      await registrations.first().waitFor({ timeout: 15000 });
+      await page
+        .locator('.opblock-summary-path', { hasText: '/api/master-data/imports' })
+        .first()
+        .waitFor({ timeout: 5000 });
+      expect(await page.locator('.info .title').first().textContent()).toContain(
+        'Metered Supplies API',
+      );
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('answers 503 while a service is stopped, lists it as missing in the docs, and recovers', async () => {
