@@ -1,0 +1,203 @@
+/**
+ * The notifications service against the real stack: events published to Kafka as identity
+ * and the registry publish them become the right emails in Mailpit; a redelivered event
+ * sends no second email; a malformed message is parked on the dead-letter topic and the
+ * next good one is still mailed.
+ */
+import 'reflect-metadata';
+import {
+  LoginDetailsIssuedEvent,
+  PasswordResetRequestedEvent,
+  RegistrationRejectedEvent,
+  RegistrationRequestedEvent,
+  SerialsValidatedEvent,
+  Topics,
+} from '@metered/contracts';
+import { deadLetterTopic } from '@metered/event-platform';
+import type { Connection } from 'mongoose';
+import { linkIn } from '../../../tools/stack/src/demo/mail-capture';
+import { KafkaTestClient, SeenMessage } from '../../support/event-platform/kafka-test-client';
+import { waitFor } from '../../support/event-platform/wait-for';
+import { useApps } from '../../support/stack-env';
+import {
+  loginDetailsIssued,
+  mailCapture,
+  notificationsDatabase,
+  passwordResetRequested,
+  publish,
+  registrationRejected,
+  registrationRequested,
+  serial,
+  serialsValidated,
+  storedEmail,
+  uniqueEmail,
+  waitForMail,
+} from './notifications-harness';
+
+const US_HELPDESK = '1-800-275-9376 (prompts: 1, 3, 3)';
+
+describe('notification emails', () => {
+  const kafka = new KafkaTestClient();
+  const mail = mailCapture();
+  let emailEvents: SeenMessage[];
+  let deadLetters: SeenMessage[];
+  let db: Connection;
+
+  beforeAll(async () => {
+    await useApps(['notifications']);
+    db = await notificationsDatabase();
+    [emailEvents, deadLetters] = await Promise.all([
+      kafka.collect([Topics.NotificationsEmail]),
+      kafka.collect([deadLetterTopic('notifications')]),
+    ]);
+  });
+
+  afterAll(async () => {
+    await kafka.close();
+    await db?.close();
+  });
+
+  it('confirms a registration request with its serials, next steps and the helpdesk number', async () => {
+    const email = uniqueEmail('received');
+    const serials = [serial(), serial()];
+    const event = registrationRequested(email, serials);
+    await publish(kafka, event, RegistrationRequestedEvent);
+    const received = await mail.waitFor(email, /We received your registration request/);
+    expect(received.text).toContain(serials[0]);
+    expect(received.text).toContain(serials[1]);
+    expect(received.text).toContain('What happens next');
+    expect(received.text).toContain(US_HELPDESK);
+    // The company name is the person's input: escaped in HTML.
+    expect(received.html).toContain('Tinker &amp; &lt;Sons&gt;');
+    const sent = await waitFor('EmailSent for the confirmation', () =>
+      emailEvents.find((message) => message.key === `registration-received:${event.eventId}`),
+    );
+    expect(sent.headers['event-type']).toBe('EmailSent');
+    expect(sent.headers['correlation-id']).toBe(event.correlationId);
+  });
+
+  // The stack's registry checks the request too and publishes its own SerialsValidated (these
+  // serials are unknown to it), so the email of the test's check is told apart by its content.
+  it('mails each serial that failed the checks with its reason, even when the check arrives before the request', async () => {
+    const email = uniqueEmail('checks');
+    const [good, unknown, uncovered] = [serial(), serial(), serial()];
+    const request = registrationRequested(email, [good, unknown, uncovered]);
+    const checks = serialsValidated(request.payload.registrationId, [
+      { serial: good, outcome: 'eligible', message: 'Covered by an active contract.' },
+      { serial: unknown, outcome: 'unknown-serial', message: 'We do not know this serial number.' },
+      {
+        serial: uncovered,
+        outcome: 'no-active-contract',
+        message: 'This device has no active Metered Supplies contract.',
+      },
+    ]);
+    // Out of order on purpose: the check result is parked until the request tells who to write to.
+    await publish(kafka, checks, SerialsValidatedEvent);
+    const parked = await waitFor('the parked check', async () => {
+      const contact = await db
+        .collection<{ parkedChecks: { eventId: string }[] }>('registration_contacts')
+        .findOne({ _id: request.payload.registrationId as never });
+      return contact?.parkedChecks.some((check) => check.eventId === checks.eventId) && contact;
+    });
+    expect(parked).toBeTruthy();
+    expect(await mail.messagesTo(email)).toHaveLength(0);
+    await publish(kafka, request, RegistrationRequestedEvent);
+    const failed = await waitForMail(
+      mail,
+      email,
+      (message) => message.text.includes(`${uncovered}: no active Metered Supplies contract`),
+      'the failed-serials email',
+    );
+    expect(failed.subject).toMatch(/could not be accepted/);
+    expect(failed.text).toContain(
+      `${unknown}: unknown serial number — We do not know this serial number.`,
+    );
+    expect(failed.text).not.toContain(`${good}:`);
+    expect(failed.text).toMatch(/online store or from an authorised partner/);
+    expect(failed.text).toContain(US_HELPDESK);
+    await mail.waitFor(email, /We received your registration request/);
+  });
+
+  it('sends no failed-serials email for a check where every serial is eligible', async () => {
+    const email = uniqueEmail('eligible');
+    const one = serial();
+    const request = registrationRequested(email, [one]);
+    await publish(kafka, request, RegistrationRequestedEvent);
+    await mail.waitFor(email, /We received your registration request/);
+    const eligible = serialsValidated(request.payload.registrationId, [
+      { serial: one, outcome: 'eligible', message: 'Covered.' },
+    ]);
+    // Same key, so the marker is handled after the eligible check.
+    const marker = serialsValidated(request.payload.registrationId, [
+      { serial: one, outcome: 'other-country', message: 'Registered in another country.' },
+    ]);
+    await publish(kafka, eligible, SerialsValidatedEvent);
+    await publish(kafka, marker, SerialsValidatedEvent);
+    await waitFor('the marker email', () =>
+      storedEmail(db, `serials-not-eligible:${marker.eventId}`),
+    );
+    expect(await storedEmail(db, `serials-not-eligible:${eligible.eventId}`)).toBeNull();
+  });
+
+  it("tells a rejected registrant the validator's reason", async () => {
+    const email = uniqueEmail('rejected');
+    const reason = 'The serial numbers belong to <another> company & country.';
+    await publish(kafka, registrationRejected(email, reason), RegistrationRejectedEvent);
+    const rejected = await mail.waitFor(email, /registration was not approved/);
+    expect(rejected.text).toContain(`Reason: ${reason}`);
+    expect(rejected.html).toContain('&lt;another&gt; company &amp; country');
+    expect(rejected.text).toContain('0808 157 0192 (prompts: 2, 1)');
+  });
+
+  it('sends the login details as a set-password link with its expiry, never a password', async () => {
+    const email = uniqueEmail('login');
+    const event = loginDetailsIssued(email);
+    await publish(kafka, event, LoginDetailsIssuedEvent);
+    const details = await mail.waitFor(email, /Your Metered Supplies login details/);
+    expect(linkIn(details, '/set-password')).toBe(event.payload.setPasswordUrl);
+    expect(details.text).toContain('expires in 72 hours');
+    expect(details.text).toContain('0800 181 8181 (prompts: 1, 4)');
+    expect(details.text).not.toMatch(/password: [^\n]/i);
+  });
+
+  it('sends the reset link with its one-hour expiry and the ignore-me hint', async () => {
+    const email = uniqueEmail('reset');
+    const event = passwordResetRequested(email);
+    await publish(kafka, event, PasswordResetRequestedEvent);
+    const reset = await mail.waitFor(email, /Reset your Metered Supplies password/);
+    expect(linkIn(reset, '/reset-password')).toBe(event.payload.resetUrl);
+    expect(reset.text).toContain('expires in 1 hour');
+    expect(reset.text).toContain('If you did not ask for this, ignore this email');
+  });
+
+  it('sends one email for an event delivered twice', async () => {
+    const email = uniqueEmail('twice');
+    const event = passwordResetRequested(email);
+    await publish(kafka, event, PasswordResetRequestedEvent);
+    await publish(kafka, event, PasswordResetRequestedEvent);
+    // Same key, so the marker is consumed after both copies.
+    const marker = passwordResetRequested(email, 'marker');
+    marker.key = event.key;
+    marker.payload.userId = event.payload.userId;
+    await publish(kafka, marker, PasswordResetRequestedEvent);
+    await waitFor('both reset emails', async () => (await mail.messagesTo(email)).length >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const messages = await mail.messagesTo(email);
+    expect(messages).toHaveLength(2);
+    expect(messages.filter((m) => m.text.includes(event.payload.resetUrl))).toHaveLength(1);
+  });
+
+  it('parks a malformed message on the dead-letter topic and mails the next good one', async () => {
+    const email = uniqueEmail('after-poison');
+    const key = `poison-${email}`;
+    await kafka.produce(Topics.IdentityAccessLink, [{ key, value: '{"not": json' }]);
+    const good = loginDetailsIssued(email);
+    await kafka.produce(Topics.IdentityAccessLink, [{ key, value: JSON.stringify(good) }]);
+    const parked = await waitFor('the dead letter', () =>
+      deadLetters.find((message) => message.key === key),
+    );
+    expect(parked.headers['dlq-reason']).toBe('malformed-json');
+    expect(parked.headers['dlq-consumer-group']).toBe('notifications');
+    await mail.waitFor(email, /login details/);
+  });
+});

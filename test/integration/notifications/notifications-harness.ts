@@ -1,0 +1,142 @@
+/**
+ * What the notifications suites share: events as identity and the registry would publish
+ * them (built with createEnvelope, produced straight to Kafka), the mail capture, and a
+ * read-only look at the notifications database's delivery log.
+ */
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import mongoose, { Connection } from 'mongoose';
+import {
+  LoginDetailsIssuedEvent,
+  PasswordResetRequestedEvent,
+  RegistrationRejectedEvent,
+  RegistrationRequestedEvent,
+  SerialCheckResult,
+  SerialsValidatedEvent,
+} from '@metered/contracts';
+import { createEnvelope, EventDefinition, EventEnvelope } from '@metered/event-platform';
+import { CapturedMail, MailCapture } from '../../../tools/stack/src/demo/mail-capture';
+import { KafkaTestClient } from '../../support/event-platform/kafka-test-client';
+import { databaseUri } from '../../support/event-platform/probe-event';
+import { waitFor } from '../../support/event-platform/wait-for';
+import { testStackEnv } from '../../support/stack-env';
+
+export const suffix = (): string => randomBytes(4).toString('hex');
+export const uniqueEmail = (label: string): string => `notif-${label}-${suffix()}@example.com`;
+export const serial = (): string => `NT${randomBytes(5).toString('hex').toUpperCase()}`;
+
+function envelope<P extends object>(definition: EventDefinition<P>, payload: P): EventEnvelope<P> {
+  return createEnvelope(definition, payload, {
+    producer: 'integration-test',
+    correlationId: `notif-test-${suffix()}`,
+  });
+}
+
+export function registrationRequested(
+  email: string,
+  serials: string[],
+  registrationId = randomUUID(),
+) {
+  return envelope(RegistrationRequestedEvent, {
+    registrationId,
+    company: 'Tinker & <Sons>',
+    contactName: 'Ada Tester',
+    email,
+    phone: '+1 555 0100',
+    country: 'US',
+    shipTo: { line1: '1 Main St', city: 'Springfield', postalCode: '12345', country: 'US' },
+    serials,
+    requestedAt: new Date().toISOString(),
+  });
+}
+
+export function serialsValidated(registrationId: string, results: SerialCheckResult[]) {
+  return envelope(SerialsValidatedEvent, {
+    registrationId,
+    country: 'US',
+    results,
+    allEligible: results.every((result) => result.outcome === 'eligible'),
+    checkedAt: new Date().toISOString(),
+  });
+}
+
+export function registrationRejected(email: string, reason: string) {
+  return envelope(RegistrationRejectedEvent, {
+    registrationId: randomUUID(),
+    company: 'Tinker & Sons',
+    contactName: 'Ada Tester',
+    email,
+    country: 'GB',
+    reason,
+    rejectedBy: randomUUID(),
+    rejectedAt: new Date().toISOString(),
+  });
+}
+
+export function loginDetailsIssued(email: string, token = suffix()) {
+  return envelope(LoginDetailsIssuedEvent, {
+    userId: randomUUID(),
+    email,
+    contactName: 'Ada Tester',
+    company: 'Tinker & Sons',
+    country: 'DE',
+    setPasswordUrl: `http://127.0.0.1:3000/set-password?token=${token}`,
+    expiresAt: new Date(Date.now() + 72 * 3600_000).toISOString(),
+  });
+}
+
+export function passwordResetRequested(email: string, token = suffix()) {
+  return envelope(PasswordResetRequestedEvent, {
+    userId: randomUUID(),
+    email,
+    contactName: 'Ada Tester',
+    country: 'US',
+    resetUrl: `http://127.0.0.1:3000/reset-password?token=${token}`,
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+  });
+}
+
+export async function publish(
+  kafka: KafkaTestClient,
+  event: EventEnvelope<object>,
+  definition: EventDefinition,
+): Promise<void> {
+  await kafka.produce(definition.topic, [{ key: event.key, value: JSON.stringify(event) }]);
+}
+
+export function mailCapture(): MailCapture {
+  return new MailCapture(testStackEnv().MAIL_CAPTURE_URL || 'http://127.0.0.1:8025');
+}
+
+export interface StoredEmail {
+  _id: string;
+  to: string;
+  template: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+}
+
+/** The notifications service's own database (read only in the tests). */
+export async function notificationsDatabase(): Promise<Connection> {
+  return mongoose.createConnection(databaseUri('notifications')).asPromise();
+}
+
+export function storedEmail(db: Connection, messageId: string): Promise<StoredEmail | null> {
+  return db.collection<StoredEmail>('emails').findOne({ _id: messageId });
+}
+
+/** Waits for a message to `address` that satisfies `match` (other services may mail the same person). */
+export function waitForMail(
+  mail: MailCapture,
+  address: string,
+  match: (message: CapturedMail) => boolean,
+  what: string,
+): Promise<CapturedMail> {
+  return waitFor(
+    `${what} to ${address}`,
+    async () => (await mail.messagesTo(address)).find(match),
+    30000,
+    500,
+  );
+}
