@@ -1,5 +1,8 @@
 import { createPublicKey } from 'node:crypto';
 
+/** What identity generates; anything shorter is refused. */
+const MIN_RSA_BITS = 2048;
+
 interface Jwk {
   kty?: unknown;
   kid?: unknown;
@@ -34,6 +37,8 @@ export function rsaSigningKeys(jwks: readonly Jwk[]): Map<string, string> {
     if (typeof jwk.n !== 'string' || typeof jwk.e !== 'string') continue;
     try {
       const key = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' });
+      // A short modulus can be factored, and then anyone can sign "as identity".
+      if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS) continue;
       keys.set(jwk.kid, key.export({ type: 'spki', format: 'pem' }).toString());
     } catch {
       // A malformed key cannot verify anything; the others still can.
