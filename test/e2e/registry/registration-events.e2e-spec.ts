@@ -244,9 +244,22 @@ describe('registry registration events (real Kafka and FerretDB)', () => {
     expect((await api.call(`/api/accounts/${randomUUID()}`, { token: admin })).status).toBe(404);
   });
 
-  it('publishes ContractChanged with the account when a linked device gets a new contract, once', async () => {
+  it('publishes ContractChanged for a new contract and, with the account, for a changed one — once each, in order', async () => {
     const ids = await ownDevices(1);
     const [serial] = ids.covered;
+    const changes = () =>
+      events<ContractChangedPayload>(Topics.RegistryDevice, serial, 'ContractChanged');
+    const created = await waitFor('ContractChanged of the new contract', () => changes()[0], 30000);
+    expect(created.payload).toEqual({
+      serial,
+      contract: {
+        contractId: `C-${serial}`,
+        status: 'active',
+        startsOn: isoDay(-100),
+        endsOn: isoDay(400),
+      },
+      changedAt: expect.any(String),
+    });
     const { payload } = await approved([serial]);
     await waitForSerialAdded(serial);
     const ended = [
@@ -262,8 +275,8 @@ describe('registry registration events (real Kafka and FerretDB)', () => {
       updated: 1,
     });
     const changed = await waitFor(
-      'ContractChanged',
-      () => events<ContractChangedPayload>(Topics.RegistryDevice, serial, 'ContractChanged')[0],
+      'ContractChanged of the ended contract',
+      () => changes()[1],
       30000,
     );
     expect(changed.payload).toMatchObject({
@@ -271,12 +284,17 @@ describe('registry registration events (real Kafka and FerretDB)', () => {
       accountId: payload.accountId,
       contract: { contractId: `C-${serial}`, endsOn: isoDay(-1) },
     });
+    // One document publishes all of a serial's events: Kafka has them in the order they happened.
+    const order = seen
+      .filter((m) => m.topic === Topics.RegistryDevice && m.key === serial)
+      .map((m) => (JSON.parse(m.value as string) as EventEnvelope<unknown>).type);
+    expect(order).toEqual(['ContractChanged', 'SerialAdded', 'ContractChanged']);
     // Same file again: unchanged, no event.
     expect(await imported(api, admin, 'contracts', 'json', JSON.stringify(ended))).toMatchObject({
       unchanged: 1,
     });
     await quiet();
-    expect(events(Topics.RegistryDevice, serial, 'ContractChanged')).toHaveLength(1);
+    expect(changes()).toHaveLength(2);
     const device = await api.expect<{ covered: boolean }>(200, `/api/devices/${serial}`, {
       token: admin,
     });
