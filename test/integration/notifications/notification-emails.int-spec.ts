@@ -133,8 +133,9 @@ describe('notification emails', () => {
     ]);
     await publish(kafka, eligible, SerialsValidatedEvent);
     await publish(kafka, marker, SerialsValidatedEvent);
-    await waitFor('the marker email', () =>
-      storedEmail(db, `serials-not-eligible:${marker.eventId}`),
+    await waitFor(
+      'the marker email',
+      async () => (await storedEmail(db, `serials-not-eligible:${marker.eventId}`)) ?? undefined,
     );
     expect(await storedEmail(db, `serials-not-eligible:${eligible.eventId}`)).toBeNull();
   });

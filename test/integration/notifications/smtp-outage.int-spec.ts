@@ -50,7 +50,8 @@ describe('email delivery while the SMTP server is down', () => {
         'a failed attempt',
         async () => {
           const stored = await storedEmail(db, messageId);
-          return stored && stored.attempts > 0 && stored.status === 'queued' && stored;
+          // undefined, not null, keeps waitFor polling.
+          return stored && stored.attempts > 0 && stored.status === 'queued' ? stored : undefined;
         },
         30000,
         200,
