@@ -50,25 +50,139 @@ function production(code: string, name: string): Model {
 
 const SERIES: Series[] = [
   // Office colour MFPs
-  { tag: 'C25', colours: COLOURS, extras: ['drum', 'waste'], tonerPerCarton: 4, models: [office('LM-C2525', 'Lumera C2525 MFP'), office('LM-C2530', 'Lumera C2530 MFP')] },
-  { tag: 'C35', colours: COLOURS, extras: ['drum', 'waste'], tonerPerCarton: 4, models: [office('LM-C3035', 'Lumera C3035 MFP'), office('LM-C3540', 'Lumera C3540 MFP')] },
-  { tag: 'C45', colours: COLOURS, extras: ['drum', 'waste'], tonerPerCarton: 4, models: [office('LM-C4540', 'Lumera C4540 MFP'), office('LM-C5560', 'Lumera C5560 MFP')] },
-  { tag: 'C65', colours: COLOURS, extras: ['drum', 'waste'], tonerPerCarton: 2, models: [office('LM-C6570', 'Lumera C6570 MFP'), office('LM-C7580', 'Lumera C7580 MFP')] },
+  {
+    tag: 'C25',
+    colours: COLOURS,
+    extras: ['drum', 'waste'],
+    tonerPerCarton: 4,
+    models: [office('LM-C2525', 'Lumera C2525 MFP'), office('LM-C2530', 'Lumera C2530 MFP')],
+  },
+  {
+    tag: 'C35',
+    colours: COLOURS,
+    extras: ['drum', 'waste'],
+    tonerPerCarton: 4,
+    models: [office('LM-C3035', 'Lumera C3035 MFP'), office('LM-C3540', 'Lumera C3540 MFP')],
+  },
+  {
+    tag: 'C45',
+    colours: COLOURS,
+    extras: ['drum', 'waste'],
+    tonerPerCarton: 4,
+    models: [office('LM-C4540', 'Lumera C4540 MFP'), office('LM-C5560', 'Lumera C5560 MFP')],
+  },
+  {
+    tag: 'C65',
+    colours: COLOURS,
+    extras: ['drum', 'waste'],
+    tonerPerCarton: 2,
+    models: [office('LM-C6570', 'Lumera C6570 MFP'), office('LM-C7580', 'Lumera C7580 MFP')],
+  },
   // Office mono MFPs
-  { tag: 'M30', colours: ['K'], extras: ['drum', 'waste'], tonerPerCarton: 6, models: [office('LM-M3035', 'Lumera M3035 MFP'), office('LM-M4045', 'Lumera M4045 MFP')] },
-  { tag: 'M50', colours: ['K'], extras: ['drum', 'waste'], tonerPerCarton: 4, models: [office('LM-M5055', 'Lumera M5055 MFP'), office('LM-M6065', 'Lumera M6065 MFP')] },
-  { tag: 'M70', colours: ['K'], extras: ['drum', 'waste'], tonerPerCarton: 2, models: [office('LM-M7075', 'Lumera M7075 MFP'), office('LM-M8085', 'Lumera M8085 MFP')] },
+  {
+    tag: 'M30',
+    colours: ['K'],
+    extras: ['drum', 'waste'],
+    tonerPerCarton: 6,
+    models: [office('LM-M3035', 'Lumera M3035 MFP'), office('LM-M4045', 'Lumera M4045 MFP')],
+  },
+  {
+    tag: 'M50',
+    colours: ['K'],
+    extras: ['drum', 'waste'],
+    tonerPerCarton: 4,
+    models: [office('LM-M5055', 'Lumera M5055 MFP'), office('LM-M6065', 'Lumera M6065 MFP')],
+  },
+  {
+    tag: 'M70',
+    colours: ['K'],
+    extras: ['drum', 'waste'],
+    tonerPerCarton: 2,
+    models: [office('LM-M7075', 'Lumera M7075 MFP'), office('LM-M8085', 'Lumera M8085 MFP')],
+  },
   // Office printers
-  { tag: 'P20', colours: ['K'], extras: ['drum'], tonerPerCarton: 6, models: [office('LM-P2020', 'Lumera P2020 Printer'), office('LM-P2030', 'Lumera P2030 Printer')] },
-  { tag: 'P30', colours: COLOURS, extras: ['waste'], tonerPerCarton: 4, models: [office('LM-P3040C', 'Lumera P3040c Colour Printer'), office('LM-P3050C', 'Lumera P3050c Colour Printer')] },
-  { tag: 'P40', colours: ['K'], extras: [], tonerPerCarton: 4, models: [office('LM-P4050', 'Lumera P4050 Printer'), office('LM-P4060', 'Lumera P4060 Printer')] },
+  {
+    tag: 'P20',
+    colours: ['K'],
+    extras: ['drum'],
+    tonerPerCarton: 6,
+    models: [
+      office('LM-P2020', 'Lumera P2020 Printer'),
+      office('LM-P2030', 'Lumera P2030 Printer'),
+    ],
+  },
+  {
+    tag: 'P30',
+    colours: COLOURS,
+    extras: ['waste'],
+    tonerPerCarton: 4,
+    models: [
+      office('LM-P3040C', 'Lumera P3040c Colour Printer'),
+      office('LM-P3050C', 'Lumera P3050c Colour Printer'),
+    ],
+  },
+  {
+    tag: 'P40',
+    colours: ['K'],
+    extras: [],
+    tonerPerCarton: 4,
+    models: [
+      office('LM-P4050', 'Lumera P4050 Printer'),
+      office('LM-P4060', 'Lumera P4060 Printer'),
+    ],
+  },
   // Production colour presses
-  { tag: 'PC71', colours: COLOURS, extras: ['drum', 'colour-drum', 'developer', 'fuser', 'waste'], tonerPerCarton: 6, models: [production('PR-C7100', 'Presstia C7100 Colour Press'), production('PR-C7110', 'Presstia C7110 Colour Press')] },
-  { tag: 'PC81', colours: COLOURS, extras: ['drum', 'colour-drum', 'fuser', 'waste'], tonerPerCarton: 6, models: [production('PR-C8100', 'Presstia C8100 Colour Press'), production('PR-C8110', 'Presstia C8110 Colour Press')] },
-  { tag: 'PC91', colours: COLOURS, extras: ['drum', 'colour-drum', 'developer', 'fuser', 'waste'], tonerPerCarton: 6, models: [production('PR-C9100', 'Presstia C9100 Colour Press'), production('PR-C9110', 'Presstia C9110 Colour Press')] },
+  {
+    tag: 'PC71',
+    colours: COLOURS,
+    extras: ['drum', 'colour-drum', 'developer', 'fuser', 'waste'],
+    tonerPerCarton: 6,
+    models: [
+      production('PR-C7100', 'Presstia C7100 Colour Press'),
+      production('PR-C7110', 'Presstia C7110 Colour Press'),
+    ],
+  },
+  {
+    tag: 'PC81',
+    colours: COLOURS,
+    extras: ['drum', 'colour-drum', 'fuser', 'waste'],
+    tonerPerCarton: 6,
+    models: [
+      production('PR-C8100', 'Presstia C8100 Colour Press'),
+      production('PR-C8110', 'Presstia C8110 Colour Press'),
+    ],
+  },
+  {
+    tag: 'PC91',
+    colours: COLOURS,
+    extras: ['drum', 'colour-drum', 'developer', 'fuser', 'waste'],
+    tonerPerCarton: 6,
+    models: [
+      production('PR-C9100', 'Presstia C9100 Colour Press'),
+      production('PR-C9110', 'Presstia C9110 Colour Press'),
+    ],
+  },
   // Production mono presses
-  { tag: 'PM81', colours: ['K'], extras: ['drum', 'developer', 'fuser', 'waste'], tonerPerCarton: 6, models: [production('PR-M8120', 'Presstia M8120 Mono Press'), production('PR-M10135', 'Presstia M10135 Mono Press')] },
-  { tag: 'PM12', colours: ['K'], extras: ['drum', 'developer', 'fuser', 'waste'], tonerPerCarton: 6, models: [production('PR-M12150', 'Presstia M12150 Mono Press'), production('PR-M15180', 'Presstia M15180 Mono Press')] },
+  {
+    tag: 'PM81',
+    colours: ['K'],
+    extras: ['drum', 'developer', 'fuser', 'waste'],
+    tonerPerCarton: 6,
+    models: [
+      production('PR-M8120', 'Presstia M8120 Mono Press'),
+      production('PR-M10135', 'Presstia M10135 Mono Press'),
+    ],
+  },
+  {
+    tag: 'PM12',
+    colours: ['K'],
+    extras: ['drum', 'developer', 'fuser', 'waste'],
+    tonerPerCarton: 6,
+    models: [
+      production('PR-M12150', 'Presstia M12150 Mono Press'),
+      production('PR-M15180', 'Presstia M15180 Mono Press'),
+    ],
+  },
 ];
 
 const MODELS = SERIES.flatMap((series) => series.models);
@@ -94,11 +208,26 @@ function itemsOf(series: Series): Item[] {
   }));
   for (const extra of series.extras) {
     const item = {
-      drum: { prefix: 'DR', what: series.colours.length > 1 ? 'Drum unit, black' : 'Drum unit', kind: 'drum', perCarton: 1 },
-      'colour-drum': { prefix: 'DRC', what: 'Drum unit, colour (C/M/Y)', kind: 'drum', perCarton: 1 },
+      drum: {
+        prefix: 'DR',
+        what: series.colours.length > 1 ? 'Drum unit, black' : 'Drum unit',
+        kind: 'drum',
+        perCarton: 1,
+      },
+      'colour-drum': {
+        prefix: 'DRC',
+        what: 'Drum unit, colour (C/M/Y)',
+        kind: 'drum',
+        perCarton: 1,
+      },
       developer: { prefix: 'DV', what: 'Developer unit', kind: 'developer', perCarton: 1 },
       fuser: { prefix: 'FU', what: 'Fuser unit', kind: 'fuser', perCarton: 1 },
-      waste: { prefix: 'WT', what: 'Waste toner container', kind: 'waste-container', perCarton: isProduction ? 2 : 4 },
+      waste: {
+        prefix: 'WT',
+        what: 'Waste toner container',
+        kind: 'waste-container',
+        perCarton: isProduction ? 2 : 4,
+      },
     }[extra];
     items.push({
       reorderNumber: `${item.prefix}-${series.tag}`,
@@ -115,14 +244,42 @@ const MFPS = MODELS.filter((model) => model.name.endsWith('MFP')).map((model) =>
 const PRESSES = MODELS.filter((model) => model.family === 'production').map((model) => model.code);
 const ITEMS: Item[] = [
   ...SERIES.flatMap(itemsOf),
-  { reorderNumber: 'SK-5000', description: 'Staple cartridge, 5,000 staples — finisher of Lumera MFPs', kind: 'staples', bottlesPerCarton: 3, compatibleModels: MFPS },
-  { reorderNumber: 'SK-5010', description: 'Staple cartridge, booklet finisher — Lumera MFPs', kind: 'staples', bottlesPerCarton: 2, compatibleModels: MFPS },
-  { reorderNumber: 'SK-8000', description: 'Staple cartridge, 5,000 staples — Presstia high-capacity stacker', kind: 'staples', bottlesPerCarton: 3, compatibleModels: PRESSES },
+  {
+    reorderNumber: 'SK-5000',
+    description: 'Staple cartridge, 5,000 staples — finisher of Lumera MFPs',
+    kind: 'staples',
+    bottlesPerCarton: 3,
+    compatibleModels: MFPS,
+  },
+  {
+    reorderNumber: 'SK-5010',
+    description: 'Staple cartridge, booklet finisher — Lumera MFPs',
+    kind: 'staples',
+    bottlesPerCarton: 2,
+    compatibleModels: MFPS,
+  },
+  {
+    reorderNumber: 'SK-8000',
+    description: 'Staple cartridge, 5,000 staples — Presstia high-capacity stacker',
+    kind: 'staples',
+    bottlesPerCarton: 3,
+    compatibleModels: PRESSES,
+  },
 ];
 
 /** How many generated devices each country gets (the reserved demo serials come on top). */
 const DEVICES_PER_COUNTRY: Record<string, number> = {
-  US: 70, CA: 20, MX: 15, BR: 15, GB: 35, DE: 40, FR: 30, NL: 15, AU: 20, JP: 25, SG: 15,
+  US: 70,
+  CA: 20,
+  MX: 15,
+  BR: 15,
+  GB: 35,
+  DE: 40,
+  FR: 30,
+  NL: 15,
+  AU: 20,
+  JP: 25,
+  SG: 15,
 };
 
 interface Device {
@@ -138,12 +295,19 @@ interface Contract {
   endsOn: string;
 }
 
-const LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
-const DIGITS = '0123456789';
+const LETTERS = [...'ABCDEFGHJKLMNPRSTUVWXYZ'];
+const DIGITS = [...'0123456789'];
 function serialNumber(taken: Set<string>): string {
   for (;;) {
     // The vendor's shape: a letter, two digits, a letter, five digits and a check letter.
-    const serial = [pick(LETTERS), pick(DIGITS), pick(DIGITS), pick(LETTERS), ...Array.from({ length: 5 }, () => pick(DIGITS)), pick(LETTERS)].join('');
+    const serial = [
+      pick(LETTERS),
+      pick(DIGITS),
+      pick(DIGITS),
+      pick(LETTERS),
+      ...Array.from({ length: 5 }, () => pick(DIGITS)),
+      pick(LETTERS),
+    ].join('');
     if (!taken.has(serial)) {
       taken.add(serial);
       return serial;
@@ -169,10 +333,21 @@ function contractsOf(serial: string): Contract[] {
   const start = day(pick([2024, 2025, 2025, 2026]), pick([1, 1, 4, 7]), 1);
   const end = day(pick([2027, 2028, 2028, 2029]), 12, 31);
   if (roll < 0.74) return [contract(serial, 'active', start, end)];
-  if (roll < 0.82) return [contract(serial, 'active', day(2022, pick([1, 7]), 1), pick([day(2025, 6, 30), day(2025, 12, 31), day(2026, 3, 31), day(2026, 9, 30)]))];
+  if (roll < 0.82)
+    return [
+      contract(
+        serial,
+        'active',
+        day(2022, pick([1, 7]), 1),
+        pick([day(2025, 6, 30), day(2025, 12, 31), day(2026, 3, 31), day(2026, 9, 30)]),
+      ),
+    ];
   if (roll < 0.88) {
     // Renewed: the old contract ended, the new one runs.
-    return [contract(serial, 'active', day(2021, 1, 1), day(2024, 12, 31)), contract(serial, 'active', day(2025, 1, 1), end)];
+    return [
+      contract(serial, 'active', day(2021, 1, 1), day(2024, 12, 31)),
+      contract(serial, 'active', day(2025, 1, 1), end),
+    ];
   }
   if (roll < 0.91) return [contract(serial, 'suspended', start, end)];
   if (roll < 0.93) return [contract(serial, 'terminated', day(2024, 1, 1), end)];
@@ -185,16 +360,31 @@ function generate() {
   const contracts: Contract[] = [];
   for (const [country, count] of Object.entries(DEVICES_PER_COUNTRY)) {
     for (let i = 0; i < count; i += 1) {
-      const model = next() < 0.22 ? pick(MODELS.filter((m) => m.family === 'production')) : pick(MODELS.filter((m) => m.family === 'office'));
+      const model =
+        next() < 0.22
+          ? pick(MODELS.filter((m) => m.family === 'production'))
+          : pick(MODELS.filter((m) => m.family === 'office'));
       const serial = serialNumber(taken);
       devices.push({ serial, modelCode: model.code, country });
       contracts.push(...contractsOf(serial));
     }
   }
   for (const reserved of RESERVED_DEVICES) {
-    devices.push({ serial: reserved.serial, modelCode: reserved.modelCode, country: reserved.country });
-    if (reserved.contract === 'active') contracts.push({ ...contract(reserved.serial, 'active', '2025-01-01', '2028-12-31'), contractId: `MS-DEMO-${reserved.serial}` });
-    if (reserved.contract === 'expired') contracts.push({ ...contract(reserved.serial, 'active', '2023-01-01', '2026-03-31'), contractId: `MS-DEMO-${reserved.serial}` });
+    devices.push({
+      serial: reserved.serial,
+      modelCode: reserved.modelCode,
+      country: reserved.country,
+    });
+    if (reserved.contract === 'active')
+      contracts.push({
+        ...contract(reserved.serial, 'active', '2025-01-01', '2028-12-31'),
+        contractId: `MS-DEMO-${reserved.serial}`,
+      });
+    if (reserved.contract === 'expired')
+      contracts.push({
+        ...contract(reserved.serial, 'active', '2023-01-01', '2026-03-31'),
+        contractId: `MS-DEMO-${reserved.serial}`,
+      });
   }
   return { devices, contracts };
 }
@@ -204,7 +394,11 @@ function csv<T extends object>(rows: readonly T[], columns: (keyof T & string)[]
     const text = Array.isArray(value) ? value.join('|') : String(value);
     return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return [columns.join(','), ...rows.map((row) => columns.map((c) => cell(row[c])).join(','))].join('\n') + '\n';
+  return (
+    [columns.join(','), ...rows.map((row) => columns.map((c) => cell(row[c])).join(','))].join(
+      '\n',
+    ) + '\n'
+  );
 }
 
 const { devices, contracts } = generate();
@@ -218,7 +412,13 @@ const initech = RESERVED_DEVICES.filter((device) => device.account === 'initech'
 write(
   'contracts-initech-expired.csv',
   csv(
-    initech.map((device) => ({ contractId: `MS-DEMO-${device.serial}`, serial: device.serial, status: 'active', startsOn: '2025-01-01', endsOn: '2026-06-30' })),
+    initech.map((device) => ({
+      contractId: `MS-DEMO-${device.serial}`,
+      serial: device.serial,
+      status: 'active',
+      startsOn: '2025-01-01',
+      endsOn: '2026-06-30',
+    })),
     ['contractId', 'serial', 'status', 'startsOn', 'endsOn'],
   ),
 );

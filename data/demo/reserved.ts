@@ -14,15 +14,57 @@ export interface ReservedDevice {
 
 export const RESERVED_DEVICES: ReservedDevice[] = [
   // Acme Office Supplies (US): three covered devices.
-  { serial: 'ACME000001', modelCode: 'LM-C3540', country: 'US', contract: 'active', account: 'acme' },
-  { serial: 'ACME000002', modelCode: 'LM-M4045', country: 'US', contract: 'active', account: 'acme' },
-  { serial: 'ACME000003', modelCode: 'PR-C7100', country: 'US', contract: 'active', account: 'acme' },
+  {
+    serial: 'ACME000001',
+    modelCode: 'LM-C3540',
+    country: 'US',
+    contract: 'active',
+    account: 'acme',
+  },
+  {
+    serial: 'ACME000002',
+    modelCode: 'LM-M4045',
+    country: 'US',
+    contract: 'active',
+    account: 'acme',
+  },
+  {
+    serial: 'ACME000003',
+    modelCode: 'PR-C7100',
+    country: 'US',
+    contract: 'active',
+    account: 'acme',
+  },
   // Globex GmbH (DE): two covered devices.
-  { serial: 'GLOBEX0001', modelCode: 'LM-C4540', country: 'DE', contract: 'active', account: 'globex' },
-  { serial: 'GLOBEX0002', modelCode: 'LM-P2020', country: 'DE', contract: 'active', account: 'globex' },
+  {
+    serial: 'GLOBEX0001',
+    modelCode: 'LM-C4540',
+    country: 'DE',
+    contract: 'active',
+    account: 'globex',
+  },
+  {
+    serial: 'GLOBEX0002',
+    modelCode: 'LM-P2020',
+    country: 'DE',
+    contract: 'active',
+    account: 'globex',
+  },
   // Initech Ltd (GB): covered at registration; contracts-initech-expired.csv ends them later.
-  { serial: 'INITECH001', modelCode: 'LM-C2525', country: 'GB', contract: 'active', account: 'initech' },
-  { serial: 'INITECH002', modelCode: 'LM-M3035', country: 'GB', contract: 'active', account: 'initech' },
+  {
+    serial: 'INITECH001',
+    modelCode: 'LM-C2525',
+    country: 'GB',
+    contract: 'active',
+    account: 'initech',
+  },
+  {
+    serial: 'INITECH002',
+    modelCode: 'LM-M3035',
+    country: 'GB',
+    contract: 'active',
+    account: 'initech',
+  },
   // Free serials for trying registration by hand.
   { serial: 'FREEUS0001', modelCode: 'LM-C3035', country: 'US', contract: 'active' },
   { serial: 'FREEUS0002', modelCode: 'LM-M5055', country: 'US', contract: 'active' },
@@ -54,7 +96,14 @@ export const DEMO_ACCOUNTS = [
     email: 'alice@acme.example',
     phone: '+1 312 555 0142',
     country: 'US',
-    shipTo: { line1: '350 North Orleans Street', line2: 'Suite 900', city: 'Chicago', state: 'IL', postalCode: '60654', country: 'US' },
+    shipTo: {
+      line1: '350 North Orleans Street',
+      line2: 'Suite 900',
+      city: 'Chicago',
+      state: 'IL',
+      postalCode: '60654',
+      country: 'US',
+    },
     serials: serialsOf('acme'),
   },
   {
