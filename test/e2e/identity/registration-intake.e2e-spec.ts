@@ -4,6 +4,7 @@
  * field, stores nothing, and an email in use is a 409; the registry's checks (published
  * to real Kafka here) move the request to the validator's queue.
  */
+import 'reflect-metadata';
 import { RegistrationRequestedPayload } from '@metered/contracts';
 import { SERVICE_NAMES } from '@metered/service-kit';
 import { GatewayClient, LoginAnswer } from '../../../tools/stack/src/demo/gateway-client';
