@@ -5,6 +5,7 @@
 import { LoginAnswer } from '../../../tools/stack/src/demo/gateway-client';
 import {
   activeStaffUser,
+  createStaffUser,
   GOOD_PASSWORD,
   mailedToken,
   signInWorld,
@@ -67,6 +68,22 @@ describe('forgot and reset password (real stack, through the gateway)', () => {
     });
     expect(refreshed.status).toBe(401);
     expect((await world.gateway.login(user.email, GOOD_PASSWORD)).status).toBe(401);
+    expect((await world.gateway.login(user.email, NEW_PASSWORD)).status).toBe(200);
+  });
+
+  it('sends an invited user who never set a password a fresh set-password link instead', async () => {
+    const user = await createStaffUser(world, uniqueEmail('invited'));
+    const first = await mailedToken(world, user.email, '/set-password');
+    await world.gateway.expect(202, '/api/auth/password/forgot', { body: { email: user.email } });
+    const second = await mailedToken(world, user.email, '/set-password', first);
+    expect(second).not.toBe(first);
+    const stale = await world.gateway.call('/api/auth/password/setup', {
+      body: { token: first, password: NEW_PASSWORD },
+    });
+    expect(stale.status).toBe(400);
+    await world.gateway.expect(204, '/api/auth/password/setup', {
+      body: { token: second, password: NEW_PASSWORD },
+    });
     expect((await world.gateway.login(user.email, NEW_PASSWORD)).status).toBe(200);
   });
 

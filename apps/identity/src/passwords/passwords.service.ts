@@ -1,5 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PasswordResetRequestedEvent, UserActivatedEvent } from '@metered/contracts';
+import {
+  LoginDetailsIssuedEvent,
+  PasswordResetRequestedEvent,
+  UserActivatedEvent,
+} from '@metered/contracts';
 import { EventOutbox, OutgoingEvent } from '@metered/event-platform';
 import { InvalidInputError } from '@metered/service-kit';
 import { AuthService } from '../auth/auth.service';
@@ -10,7 +14,7 @@ import { hashPassword } from '../users/domain/password-hasher';
 import { passwordProblems } from '../users/domain/password-policy';
 import {
   AccessLinkPurpose,
-  canSignIn,
+  forgotPasswordLinkFor,
   hasLiveLink,
   normaliseEmail,
   User,
@@ -60,36 +64,61 @@ export class PasswordsService {
   }
 
   /**
-   * Mails a reset link to an active user. Unknown, inactive and rate-limited addresses get
-   * no link and the caller the same answer, so nobody learns which addresses exist.
+   * Mails a reset link to an active user — or, to an invited user who never set a password
+   * (e.g. whose 72-hour link expired), a fresh set-password link (LoginDetailsIssued).
+   * Unknown, disabled and rate-limited addresses get nothing and the caller the same answer,
+   * so nobody learns which addresses exist.
    */
   async requestReset(emailInput: string): Promise<void> {
     const existing = await this.users.findByEmail(normaliseEmail(emailInput));
-    if (!existing || !canSignIn(existing)) return;
+    if (!existing || !forgotPasswordLinkFor(existing)) return;
     await this.users.change(existing.id, async (user) => {
       const now = new Date();
-      if (!user || !canSignIn(user)) return { result: undefined };
+      const purpose = user ? forgotPasswordLinkFor(user) : null;
+      if (!user || !purpose) return { result: undefined };
       const recent = user.resetRequestedAt.filter((at) => now.getTime() - at.getTime() < HOUR_MS);
       if (recent.length >= this.config.passwordResetMaxPerHour) return { result: undefined };
       const link = generateOneTimeToken();
-      const expiresAt = expiresAfter(now, this.config.resetLinkTtlSeconds);
-      const event = this.outbox.create(PasswordResetRequestedEvent, {
-        userId: user.id,
-        email: user.email,
-        contactName: user.name,
-        country: user.country,
-        resetUrl: `${this.config.portalUrl}/reset-password?token=${link.token}`,
-        expiresAt: expiresAt.toISOString(),
-      });
+      const ttl =
+        purpose === 'reset'
+          ? this.config.resetLinkTtlSeconds
+          : this.config.setPasswordLinkTtlSeconds;
+      const expiresAt = expiresAfter(now, ttl);
       return {
         user: {
           ...user,
-          accessLink: { purpose: 'reset', tokenHash: link.hash, expiresAt },
+          accessLink: { purpose, tokenHash: link.hash, expiresAt },
           resetRequestedAt: [...recent, now],
         },
-        events: [event],
+        events: [this.linkEvent(user, purpose, link.token, expiresAt)],
         result: undefined,
       };
+    });
+  }
+
+  private linkEvent(
+    user: User,
+    purpose: AccessLinkPurpose,
+    token: string,
+    expiresAt: Date,
+  ): OutgoingEvent {
+    const common = {
+      userId: user.id,
+      email: user.email,
+      contactName: user.name,
+      country: user.country,
+      expiresAt: expiresAt.toISOString(),
+    };
+    if (purpose === 'setup') {
+      return this.outbox.create(LoginDetailsIssuedEvent, {
+        ...common,
+        company: user.company,
+        setPasswordUrl: `${this.config.portalUrl}/set-password?token=${token}`,
+      });
+    }
+    return this.outbox.create(PasswordResetRequestedEvent, {
+      ...common,
+      resetUrl: `${this.config.portalUrl}/reset-password?token=${token}`,
     });
   }
 

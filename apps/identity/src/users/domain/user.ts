@@ -54,3 +54,13 @@ export function hasLiveLink(user: User, purpose: AccessLinkPurpose, now: Date): 
     user.accessLink.expiresAt.getTime() > now.getTime()
   );
 }
+
+/**
+ * Which link "forgot password" mails: a reset link to active users; a fresh set-password
+ * link to invited users who never set one (their first link may have expired); none else.
+ */
+export function forgotPasswordLinkFor(user: User): AccessLinkPurpose | null {
+  if (canSignIn(user)) return 'reset';
+  if (user.status === 'invited' && user.passwordHash === null) return 'setup';
+  return null;
+}
