@@ -2,7 +2,7 @@
  * Helpers of the portal's browser suites against the real stack: a fresh browser context per
  * person, sign-in through the page, and what a person reads from their inbox.
  */
-import { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { Browser, BrowserContext, ConsoleMessage, Locator, Page } from 'playwright-core';
 import { linkIn, MailCapture } from '../../../tools/stack/src/demo/mail-capture';
 import { PageProblems, watchPageProblems } from '../../support/browser';
 
@@ -69,14 +69,14 @@ export async function emailedLink(
   return { url: `${baseUrl}${link.pathname}${link.search}`, mailId: message.id };
 }
 
-/** The message of a field: its error paragraph, found through aria-describedby as a reader would. */
-export async function fieldError(page: Page, label: string): Promise<string> {
+/** The message of a field (in a page or a part of it): its error paragraph, found through aria-describedby as a reader would. */
+export async function fieldError(scope: Page | Locator, label: string): Promise<string> {
   // Inputs only: "Remove serial number 2" buttons are labelled too.
-  const input = page.getByLabel(label, { exact: true }).and(page.locator('input, textarea'));
+  const input = scope.getByLabel(label, { exact: true }).and(scope.locator('input, textarea'));
   const describedBy = (await input.getAttribute('aria-describedby')) ?? '';
   const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
   if (!errorId) return '';
-  return page.locator(`[id="${errorId}"]`).innerText();
+  return scope.locator(`[id="${errorId}"]`).innerText();
 }
 
 /** The bit of the DOM's Storage used here (the root tsconfig, for Node code, has no DOM types). */
