@@ -408,15 +408,18 @@ write('supply-items.json', JSON.stringify(ITEMS, null, 2) + '\n');
 write('devices.csv', csv(devices, ['serial', 'modelCode', 'country']));
 write('contracts.csv', csv(contracts, ['contractId', 'serial', 'status', 'startsOn', 'endsOn']));
 // Initech's contracts ended after approval: the loader imports this once Initech is linked.
+// An amendment with its own id (the latest started contract decides) rather than a new
+// version of the base rows, so re-importing contracts.csv on the next start does not
+// revive the base contracts.
 const initech = RESERVED_DEVICES.filter((device) => device.account === 'initech');
 write(
   'contracts-initech-expired.csv',
   csv(
     initech.map((device) => ({
-      contractId: `MS-DEMO-${device.serial}`,
+      contractId: `MS-DEMO-${device.serial}-A1`,
       serial: device.serial,
       status: 'active',
-      startsOn: '2025-01-01',
+      startsOn: '2026-01-01',
       endsOn: '2026-06-30',
     })),
     ['contractId', 'serial', 'status', 'startsOn', 'endsOn'],

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { calendarDay, Contract } from '../contracts/domain/contract';
+import { calendarDay, Contract, decidingContract, isCovered } from '../contracts/domain/contract';
 import { checkSerial } from '../serial-checks/domain/serial-check';
 import { ContractRow, DeviceModelRow, DeviceRow, SupplyItemRow } from './rows/master-data.rows';
 import { parseRows } from './rows/parse-rows';
@@ -94,13 +94,19 @@ describe('the demo data set (data/demo) imports cleanly', () => {
     expect(outcome('UNKNOWN0001', 'US')).toBe('unknown-serial');
   });
 
-  it("ends Initech's contracts with the after-approval file", async () => {
-    const ended = await rowsOf(ContractRow, 'contracts-initech-expired.csv', 'contractId');
+  it("ends Initech's contracts with the after-approval file, which a later base import leaves alone", async () => {
+    const amendments = await rowsOf(ContractRow, 'contracts-initech-expired.csv', 'contractId');
     const today = calendarDay();
-    expect(ended.map((c) => c.serial).sort()).toEqual(['INITECH001', 'INITECH002']);
-    for (const contract of ended) {
-      expect(contracts.some((c) => c.contractId === contract.contractId)).toBe(true);
-      expect(contract.endsOn < today).toBe(true);
+    for (const serial of ['INITECH001', 'INITECH002']) {
+      const base = contracts.filter((c) => c.serial === serial);
+      const amended = [...base, ...amendments.filter((c) => c.serial === serial)];
+      expect(isCovered(base, today)).toBe(true);
+      expect(isCovered(amended, today)).toBe(false);
+      expect(decidingContract(amended, today)?.endsOn).toBe('2026-06-30');
+      // No contract id of the amendment is in the base file, so re-importing it changes nothing.
+      expect(
+        amendments.filter((a) => contracts.some((c) => c.contractId === a.contractId)),
+      ).toEqual([]);
     }
   });
 });
