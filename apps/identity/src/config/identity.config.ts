@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /**
  * identity's own settings, read from the environment in one place. Defaults are the
  * product rules (docs/api.md); tests and operators override them with the variables below.
@@ -17,7 +18,11 @@ export interface IdentityConfig {
   resetLinkTtlSeconds: number;
   /** `PASSWORD_RESET_MAX_PER_HOUR`: more reset requests for one address are quietly ignored. */
   passwordResetMaxPerHour: number;
-  /** `JWT_PRIVATE_KEY`: RSA private key (PEM) in production; unset → generated and stored. */
+  /**
+   * `JWT_PRIVATE_KEY` (PEM) or `JWT_PRIVATE_KEY_FILE` (a mounted secret, as in compose and k8s):
+   * the RSA signing key in production; unset → generated once and stored. The public key is
+   * derived from it (JWT_PUBLIC_KEY_FILE, mounted alongside, is for other tools).
+   */
   jwtPrivateKey: string | null;
   /** `BOOTSTRAP_ADMIN_EMAIL` / `BOOTSTRAP_ADMIN_PASSWORD`: first admin created at start. */
   bootstrapAdmin: { email: string; password: string } | null;
@@ -47,8 +52,14 @@ export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
     setPasswordLinkTtlSeconds: seconds(env, 'SET_PASSWORD_LINK_TTL_SECONDS', 72 * 3600),
     resetLinkTtlSeconds: seconds(env, 'RESET_LINK_TTL_SECONDS', 3600),
     passwordResetMaxPerHour: seconds(env, 'PASSWORD_RESET_MAX_PER_HOUR', 3),
-    jwtPrivateKey: env.JWT_PRIVATE_KEY?.trim() ? env.JWT_PRIVATE_KEY.replace(/\\n/g, '\n') : null,
+    jwtPrivateKey: privateKeyFrom(env),
     bootstrapAdmin:
       adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : null,
   };
+}
+
+function privateKeyFrom(env: NodeJS.ProcessEnv): string | null {
+  if (env.JWT_PRIVATE_KEY?.trim()) return env.JWT_PRIVATE_KEY.replace(/\\n/g, '\n');
+  if (env.JWT_PRIVATE_KEY_FILE?.trim()) return readFileSync(env.JWT_PRIVATE_KEY_FILE, 'utf8');
+  return null;
 }

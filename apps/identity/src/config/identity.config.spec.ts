@@ -1,0 +1,22 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readIdentityConfig } from './identity.config';
+
+describe('identity settings: the token signing key', () => {
+  it('is generated and stored when neither JWT_PRIVATE_KEY nor JWT_PRIVATE_KEY_FILE is set', () => {
+    expect(readIdentityConfig({}).jwtPrivateKey).toBeNull();
+  });
+
+  it('comes from JWT_PRIVATE_KEY, with escaped newlines restored', () => {
+    expect(readIdentityConfig({ JWT_PRIVATE_KEY: 'line1\\nline2' }).jwtPrivateKey).toBe(
+      'line1\nline2',
+    );
+  });
+
+  it('comes from the mounted secret named by JWT_PRIVATE_KEY_FILE (compose, Kubernetes)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'identity-key-')), 'private.pem');
+    writeFileSync(file, '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n');
+    expect(readIdentityConfig({ JWT_PRIVATE_KEY_FILE: file }).jwtPrivateKey).toContain('abc');
+  });
+});
