@@ -129,6 +129,8 @@ export function placeProblems(
 }
 
 function friendly(field: string, reason: string): string {
+  if (field === 'email' && /must be an email/.test(reason))
+    return 'Enter an email address like name@company.com.';
   if (/should not be empty|must be a string|must contain at least 1 element/.test(reason)) {
     const name = field.startsWith('serials.') ? 'the serial number' : FIELD_NAMES[field];
     if (name) return `Enter ${name}.`;
