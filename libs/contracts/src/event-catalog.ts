@@ -1,5 +1,14 @@
 import { EventCatalog, EventDefinition } from '@metered/event-platform/envelope';
 import { ContractChangedEvent } from './events/contract-changed/contract-changed.event';
+import {
+  OrderCancelledEvent,
+  OrderDeliveredEvent,
+  OrderHeldEvent,
+  OrderPlacedEvent,
+  OrderReleasedEvent,
+  OrderShippedEvent,
+} from './events/order/order-events';
+import { ShipmentDeliveredEvent, ShipmentDispatchedEvent } from './events/shipment/shipment-events';
 import { EmailFailedEvent } from './events/email-failed/email-failed.event';
 import { EmailSentEvent } from './events/email-sent/email-sent.event';
 import { LoginDetailsIssuedEvent } from './events/login-details-issued/login-details-issued.event';
@@ -28,6 +37,14 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   ContractChangedEvent,
   EmailSentEvent,
   EmailFailedEvent,
+  OrderPlacedEvent,
+  OrderHeldEvent,
+  OrderReleasedEvent,
+  OrderCancelledEvent,
+  OrderShippedEvent,
+  OrderDeliveredEvent,
+  ShipmentDispatchedEvent,
+  ShipmentDeliveredEvent,
 ] as EventDefinition[];
 
 /** The catalog services hand to `EventPlatformModule.forRoot({ catalog })`. */

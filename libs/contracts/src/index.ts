@@ -17,3 +17,6 @@ export * from './events/serial-added/serial-added.event';
 export * from './events/contract-changed/contract-changed.event';
 export * from './events/email-sent/email-sent.event';
 export * from './events/email-failed/email-failed.event';
+export * from './events/order/order-snapshot';
+export * from './events/order/order-events';
+export * from './events/shipment/shipment-events';

@@ -22,6 +22,11 @@ export const Topics = {
   RegistryDevice: 'registry.device.v1',
   /** ordering: orders and their lifecycle. */
   OrderingOrder: 'ordering.order.v1',
+  /**
+   * fulfilment: shipments of orders. In dev and tests the ordering service's fulfilment
+   * simulator produces them; in production the warehouse/ERP integration does.
+   */
+  FulfilmentShipment: 'fulfilment.shipment.v1',
   /** notifications: email delivery outcomes. */
   NotificationsEmail: 'notifications.email.v1',
   /** The event platform's own self-test traffic (integration tests, smoke checks). */
