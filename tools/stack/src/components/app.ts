@@ -35,6 +35,17 @@ export function identityEnv(env: NodeJS.ProcessEnv): IdentityEnv {
   };
 }
 
+/**
+ * The local stack has no warehouse: ordering's fulfilment simulator ships placed orders
+ * (through fulfilment events) after a delay long enough to watch an order move in the portal.
+ */
+function orderingEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return {
+    FULFILMENT_SIMULATOR: env.FULFILMENT_SIMULATOR ?? 'on',
+    FULFILMENT_SIMULATOR_DELAY_MS: env.FULFILMENT_SIMULATOR_DELAY_MS ?? '15000',
+  };
+}
+
 /** The environment an app is started with: infrastructure URLs, database prefix, ports. */
 export function appEnvironment(
   settings: StackSettings,
@@ -44,6 +55,7 @@ export function appEnvironment(
     MONGO_DB_PREFIX: settings.mongoDbPrefix,
     ...portEnv(settings.env),
     ...identityEnv(settings.env),
+    ...orderingEnv(settings.env),
   };
 }
 
