@@ -61,7 +61,9 @@ export class AccountLinkingService {
         if (device.accountId !== account.accountId) skippedFor = device.accountId;
         return undefined;
       }
-      if (!model || device.modelCode !== current.modelCode) {
+      // Thrown errors are retried by the consumer, then parked: both are states to look at.
+      if (!model) throw new Error(`device ${serial} has unknown model ${current.modelCode}`);
+      if (device.modelCode !== current.modelCode) {
         throw new Error(`device ${serial} changed model while being linked; retrying`);
       }
       const now = new Date();

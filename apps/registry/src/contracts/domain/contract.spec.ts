@@ -1,4 +1,12 @@
-import { calendarDay, Contract, coversOn, decidingContract, isCovered } from './contract';
+import {
+  calendarDay,
+  Contract,
+  coversOn,
+  decidingContract,
+  isCovered,
+  mergeContracts,
+  sameContract,
+} from './contract';
 
 function contract(overrides: Partial<Contract>): Contract {
   return {
@@ -74,5 +82,20 @@ describe('current contract rule', () => {
 
   it('dates today in UTC calendar days', () => {
     expect(calendarDay(new Date('2026-11-27T23:59:59Z'))).toBe('2026-11-27');
+  });
+});
+
+describe('applying imported contracts to a device', () => {
+  it('replaces a stored contract by id and adds new ones, oldest first', () => {
+    const old = contract({ contractId: 'MS-1', startsOn: '2022-01-01', endsOn: '2024-12-31' });
+    const renewal = contract({ contractId: 'MS-2', startsOn: '2025-01-01' });
+    const ended = { ...old, status: 'terminated' as const };
+    expect(mergeContracts([renewal, old], [ended])).toEqual([ended, renewal]);
+    expect(mergeContracts([old], [renewal])).toEqual([old, renewal]);
+  });
+
+  it('tells an identical contract from a changed one', () => {
+    expect(sameContract(contract({}), contract({}))).toBe(true);
+    expect(sameContract(contract({}), contract({ endsOn: '2027-12-31' }))).toBe(false);
   });
 });

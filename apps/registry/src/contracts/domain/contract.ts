@@ -62,3 +62,18 @@ export function sameContract(a: Contract, b: Contract): boolean {
     a.endsOn === b.endsOn
   );
 }
+
+/**
+ * A device's contracts with imported ones applied: a contract id already stored is replaced,
+ * a new one is added. Oldest first.
+ */
+export function mergeContracts(
+  current: readonly Contract[],
+  incoming: readonly Contract[],
+): Contract[] {
+  const merged = new Map(current.map((contract) => [contract.contractId, contract]));
+  for (const contract of incoming) merged.set(contract.contractId, contract);
+  return [...merged.values()].sort(
+    (a, b) => a.startsOn.localeCompare(b.startsOn) || a.contractId.localeCompare(b.contractId),
+  );
+}

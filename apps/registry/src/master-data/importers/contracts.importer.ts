@@ -7,22 +7,13 @@ import {
   calendarDay,
   Contract,
   decidingContract,
+  mergeContracts,
   sameContract,
 } from '../../contracts/domain/contract';
 import type { Device } from '../../devices/domain/device';
 import { DeviceChange, DevicesRepository } from '../../devices/persistence/devices.repository';
 import { emptyCounts, ImportCounts, KindImporter } from '../import-kind';
 import { ContractRow } from '../rows/master-data.rows';
-
-/** The device's contracts with these rows applied (replaced by contractId, or added). */
-export function mergeContracts(
-  current: readonly Contract[],
-  rows: readonly Contract[],
-): Contract[] {
-  const merged = new Map(current.map((contract) => [contract.contractId, contract]));
-  for (const row of rows) merged.set(row.contractId, row);
-  return [...merged.values()].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
-}
 
 function toContract(row: ContractRow): Contract {
   const { contractId, serial, status, startsOn, endsOn } = row;
