@@ -1,25 +1,10 @@
-import { IsEmail, IsInt, IsISO8601, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsString, MaxLength, Min } from 'class-validator';
 import { defineEvent } from '@metered/event-platform/envelope';
 import { Topics } from '../../topics';
+import { EmailDelivery } from '../email-sent/email-delivery';
 
 /** An email could not be delivered to the SMTP server after every attempt. */
-export class EmailFailedPayload {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  messageId: string;
-
-  @IsString()
-  @IsNotEmpty()
-  template: string;
-
-  @IsEmail()
-  to: string;
-
-  @IsString()
-  @IsNotEmpty()
-  causationEventId: string;
-
+export class EmailFailedPayload extends EmailDelivery {
   /** The last SMTP error. */
   @IsString()
   @MaxLength(1000)

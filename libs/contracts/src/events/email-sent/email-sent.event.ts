@@ -1,28 +1,10 @@
-import { IsEmail, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsISO8601 } from 'class-validator';
 import { defineEvent } from '@metered/event-platform/envelope';
 import { Topics } from '../../topics';
+import { EmailDelivery } from './email-delivery';
 
 /** An email left for the recipient's mail server. */
-export class EmailSentPayload {
-  /** The notifications service's id of this email: `<template>:<causing eventId>`. */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  messageId: string;
-
-  /** Template name, e.g. `registration-received`. */
-  @IsString()
-  @IsNotEmpty()
-  template: string;
-
-  @IsEmail()
-  to: string;
-
-  /** The event that caused this email. */
-  @IsString()
-  @IsNotEmpty()
-  causationEventId: string;
-
+export class EmailSentPayload extends EmailDelivery {
   @IsISO8601()
   sentAt: string;
 }

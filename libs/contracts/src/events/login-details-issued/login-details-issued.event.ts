@@ -1,43 +1,20 @@
-import {
-  IsEmail,
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsString,
-  IsUrl,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsString, IsUrl, MaxLength } from 'class-validator';
 import { defineEvent } from '@metered/event-platform/envelope';
-import { COUNTRY_CODES } from '../../reference/countries';
+
 import { Topics } from '../../topics';
+import { LinkRecipient } from '../shared/registrant';
 
 /**
  * A user was created (registration approved, or staff added by an admin) and must choose a
  * password: the notifications service mails the one-time link. The link's token is stored
  * only hashed by identity; this topic is restricted to identity and notifications.
  */
-export class LoginDetailsIssuedPayload {
-  @IsUUID()
-  userId: string;
-
-  @IsEmail()
-  @MaxLength(254)
-  email: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
-  contactName: string;
-
+export class LoginDetailsIssuedPayload extends LinkRecipient {
   /** Company of a customer account; the staff organisation for staff users. */
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
   company: string;
-
-  @IsIn(COUNTRY_CODES)
-  country: string;
 
   /** The portal's set-password page with the one-time token. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })

@@ -1,37 +1,14 @@
-import {
-  IsEmail,
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsString,
-  IsUrl,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
+import { IsISO8601, IsUrl } from 'class-validator';
 import { defineEvent } from '@metered/event-platform/envelope';
-import { COUNTRY_CODES } from '../../reference/countries';
+
 import { Topics } from '../../topics';
+import { LinkRecipient } from '../shared/registrant';
 
 /**
  * A registered, active user asked to reset their password. Published only for existing
  * users; the HTTP answer is the same either way.
  */
-export class PasswordResetRequestedPayload {
-  @IsUUID()
-  userId: string;
-
-  @IsEmail()
-  @MaxLength(254)
-  email: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
-  contactName: string;
-
-  @IsIn(COUNTRY_CODES)
-  country: string;
-
+export class PasswordResetRequestedPayload extends LinkRecipient {
   /** The portal's reset page with the one-time token. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   resetUrl: string;

@@ -2,30 +2,25 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsEmail,
-  IsIn,
   IsISO8601,
   IsNotEmpty,
   IsString,
   IsUUID,
   Matches,
-  MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '@metered/event-platform/envelope';
-import { COUNTRY_CODES } from '../../reference/countries';
+
 import { SERIAL_NUMBER_PATTERN } from '../../reference/identifiers';
 import { Topics } from '../../topics';
+import { Registrant } from '../shared/registrant';
 import { ShipToAddress } from '../shared/ship-to-address';
 
 /**
  * A validator approved a registration: the account and its first user exist. The registry
  * links `serials` to `accountId` with `shipTo`.
  */
-export class RegistrationApprovedPayload {
-  @IsUUID()
-  registrationId: string;
-
+export class RegistrationApprovedPayload extends Registrant {
   /** The new customer account. */
   @IsUUID()
   accountId: string;
@@ -33,23 +28,6 @@ export class RegistrationApprovedPayload {
   /** The account's first user (role `customer`). */
   @IsUUID()
   userId: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
-  company: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
-  contactName: string;
-
-  @IsEmail()
-  @MaxLength(254)
-  email: string;
-
-  @IsIn(COUNTRY_CODES)
-  country: string;
 
   @ValidateNested()
   @Type(() => ShipToAddress)

@@ -1,30 +1,11 @@
-import { IsEmail, IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { defineEvent } from '@metered/event-platform/envelope';
-import { COUNTRY_CODES } from '../../reference/countries';
+
 import { Topics } from '../../topics';
+import { Registrant } from '../shared/registrant';
 
 /** A validator rejected a registration; the person is told why by email. */
-export class RegistrationRejectedPayload {
-  @IsUUID()
-  registrationId: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
-  company: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
-  contactName: string;
-
-  @IsEmail()
-  @MaxLength(254)
-  email: string;
-
-  @IsIn(COUNTRY_CODES)
-  country: string;
-
+export class RegistrationRejectedPayload extends Registrant {
   /** The validator's reason, shown to the person as written. */
   @IsString()
   @IsNotEmpty()

@@ -2,51 +2,26 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsEmail,
-  IsIn,
   IsISO8601,
   IsNotEmpty,
   IsString,
-  IsUUID,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '@metered/event-platform/envelope';
-import { COUNTRY_CODES } from '../../reference/countries';
+
 import { SERIAL_NUMBER_PATTERN } from '../../reference/identifiers';
 import { Topics } from '../../topics';
+import { Registrant } from '../shared/registrant';
 import { ShipToAddress } from '../shared/ship-to-address';
 
 /** Someone asked for a portal account for their company's devices. */
-export class RegistrationRequestedPayload {
-  /** Id of the registration request; the Kafka key of all its events. */
-  @IsUUID()
-  registrationId: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
-  company: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
-  contactName: string;
-
-  /** Lower-cased. */
-  @IsEmail()
-  @MaxLength(254)
-  email: string;
-
+export class RegistrationRequestedPayload extends Registrant {
   @IsString()
   @IsNotEmpty()
   @MaxLength(40)
   phone: string;
-
-  /** ISO 3166-1 alpha-2 country the account belongs to. */
-  @IsIn(COUNTRY_CODES)
-  country: string;
 
   @ValidateNested()
   @Type(() => ShipToAddress)
