@@ -4,7 +4,7 @@ import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './pages/not-found-page';
 import { NotPermittedPage } from './pages/not-permitted-page';
 import { navigate, usePathname } from './router/router';
-import { ROUTES } from './routes';
+import { findRoute } from './routes';
 import { hasAnyRole } from './session/session';
 import { SessionProvider, useSession } from './session/session-context';
 
@@ -23,7 +23,8 @@ export function App() {
 function CurrentPage() {
   const pathname = usePathname();
   const { session } = useSession();
-  const route = ROUTES.find((candidate) => candidate.path === pathname);
+  const found = findRoute(pathname);
+  const route = found?.route;
   const mustSignIn = route?.access === 'signed-in' && !session;
 
   useEffect(() => {
@@ -39,7 +40,7 @@ function CurrentPage() {
   if (mustSignIn) return null;
   if (!route) return <NotFoundPage />;
   if (route.roles && session && !hasAnyRole(session.user, route.roles)) return <NotPermittedPage />;
-  return <>{route.render()}</>;
+  return <>{route.render(found?.params ?? {})}</>;
 }
 
 /**

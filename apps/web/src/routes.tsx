@@ -1,7 +1,10 @@
 import { ReactNode } from 'react';
 import { Role } from './config/identifiers';
-import { CustomerHomePage } from './pages/customer/customer-home-page';
+import { matchPath } from './router/router';
 import { LoginPage } from './pages/login-page';
+import { MyOrdersPage } from './pages/orders/my-orders-page';
+import { OrderDetailPage } from './pages/orders/order-detail-page';
+import { OrderSuppliesPage } from './pages/orders/order-supplies-page';
 import { ForgotPasswordPage } from './pages/password/forgot-password-page';
 import { ChoosePasswordPage } from './pages/password/choose-password-page';
 import { RegisterPage } from './pages/register/register-page';
@@ -12,16 +15,17 @@ import { ValidatorQueuePage } from './pages/validator/validator-queue-page';
 export type RouteAccess = 'public' | 'signed-in';
 
 export interface PortalRoute {
+  /** Exact, or with `:name` segments that the page receives as `params`. */
   path: string;
   /** Becomes the document title ("… — Metered Supplies"). */
   title: string;
   access: RouteAccess;
   /** Signed-in pages only for these roles; others see "not available for your account". */
   roles?: readonly Role[];
-  render: () => ReactNode;
+  render: (params: Record<string, string>) => ReactNode;
 }
 
-/** The portal's pages; later features add theirs here. Paths are exact, without a trailing slash. */
+/** The portal's pages; later features add theirs here. Paths have no trailing slash. */
 export const ROUTES: readonly PortalRoute[] = [
   { path: '/', title: 'Sign in', access: 'public', render: () => <LoginPage /> },
   { path: '/login', title: 'Sign in', access: 'public', render: () => <LoginPage /> },
@@ -49,7 +53,21 @@ export const ROUTES: readonly PortalRoute[] = [
     title: 'Order Supplies',
     access: 'signed-in',
     roles: ['customer'],
-    render: () => <CustomerHomePage />,
+    render: () => <OrderSuppliesPage />,
+  },
+  {
+    path: '/orders',
+    title: 'My orders',
+    access: 'signed-in',
+    roles: ['customer'],
+    render: () => <MyOrdersPage />,
+  },
+  {
+    path: '/orders/:orderId',
+    title: 'Order',
+    access: 'signed-in',
+    roles: ['customer'],
+    render: ({ orderId }) => <OrderDetailPage key={orderId} orderId={orderId} />,
   },
   {
     path: '/validator',
@@ -60,3 +78,16 @@ export const ROUTES: readonly PortalRoute[] = [
   },
   { path: '/home', title: 'Home', access: 'signed-in', render: () => <StaffHomePage /> },
 ];
+
+/** The page for a path and what its `:name` segments captured; exact paths win. */
+export function findRoute(
+  pathname: string,
+): { route: PortalRoute; params: Record<string, string> } | undefined {
+  const exact = ROUTES.find((candidate) => candidate.path === pathname);
+  if (exact) return { route: exact, params: {} };
+  for (const route of ROUTES) {
+    const params = route.path.includes(':') ? matchPath(route.path, pathname) : null;
+    if (params) return { route, params };
+  }
+  return undefined;
+}

@@ -32,12 +32,15 @@ export interface ApiRequest {
   body?: unknown;
   accessToken?: string;
   timeoutMs?: number;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
 }
 
 export async function callApi<T>(path: string, request: ApiRequest = {}): Promise<ApiResult<T>> {
   if (!path.startsWith('/api/')) throw new Error(`API paths start with /api/, got ${path}`);
   const correlationId = newCorrelationId();
   const headers: Record<string, string> = {
+    ...request.headers,
     Accept: 'application/json',
     'x-correlation-id': correlationId,
   };
@@ -88,4 +91,17 @@ function newCorrelationId(): string {
   if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A random (version 4) UUID, also outside secure contexts, where crypto.randomUUID is missing:
+ * services that accept an `Idempotency-Key` expect a UUID.
+ */
+export function newUuid(): string {
+  if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -11,7 +11,10 @@ interface NavItem {
 /** What the signed-in user can reach; "Order Supplies" stays first (upper left) for customers. */
 function navItemsFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [];
-  if (user.roles.includes('customer')) items.push({ to: '/order', label: 'Order Supplies' });
+  if (user.roles.includes('customer')) {
+    items.push({ to: '/order', label: 'Order Supplies' });
+    items.push({ to: '/orders', label: 'My orders' });
+  }
   if (hasAnyRole(user, ['validator', 'admin']))
     items.push({ to: '/validator', label: 'Registration requests' });
   if (!items.length) items.push({ to: '/home', label: 'Home' });
@@ -57,7 +60,7 @@ export function SiteHeader() {
               key={item.to}
               to={item.to}
               className="site-header__nav-link"
-              aria-current={pathname === item.to ? 'page' : undefined}
+              aria-current={isCurrent(pathname, item.to) ? 'page' : undefined}
             >
               {item.label}
             </Link>
@@ -66,4 +69,9 @@ export function SiteHeader() {
       )}
     </header>
   );
+}
+
+/** An order's own page belongs under "My orders" in the navigation. */
+function isCurrent(pathname: string, to: string): boolean {
+  return pathname === to || (to === '/orders' && pathname.startsWith('/orders/'));
 }

@@ -43,3 +43,26 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
   };
   return <a href={to} onClick={handleClick} {...rest} />;
 }
+
+/**
+ * Matches a path against a pattern whose `:name` segments capture one segment each, e.g.
+ * `/orders/:orderId`; null when it does not match. Captured values are URI-decoded.
+ */
+export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const have = pathname.split('/');
+  if (want.length !== have.length) return null;
+  const params: Record<string, string> = {};
+  for (let index = 0; index < want.length; index += 1) {
+    const segment = want[index];
+    if (segment.startsWith(':')) {
+      if (!have[index]) return null;
+      try {
+        params[segment.slice(1)] = decodeURIComponent(have[index]);
+      } catch {
+        return null;
+      }
+    } else if (segment !== have[index]) return null;
+  }
+  return params;
+}

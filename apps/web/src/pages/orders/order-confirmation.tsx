@@ -1,0 +1,49 @@
+import { Link } from '../../router/router';
+import { OrderStatusBadge } from './order-status';
+import { OrderView } from './order-types';
+
+interface OrderConfirmationProps {
+  order: OrderView;
+  onOrderMore: () => void;
+}
+
+/** What the customer sees once the ordering service accepted the order: placed or held. */
+export function OrderConfirmation({ order, onOrderMore }: OrderConfirmationProps) {
+  const held = order.status === 'held';
+  return (
+    <div
+      className={`notice ${held ? 'notice--warn' : 'notice--ok'}`}
+      role="status"
+      data-testid="order-confirmation"
+    >
+      <h2 className="order-confirmation__title">
+        {held ? 'Your order is held for review' : 'Thank you — your order is placed'}
+      </h2>
+      <p>
+        Order number <strong data-testid="order-number">{order.orderNumber}</strong> for serial{' '}
+        <code>{order.serial}</code>: <OrderStatusBadge status={order.status} />
+      </p>
+      {held ? (
+        <>
+          <p data-testid="hold-reason">
+            {order.holdReason ?? 'The quantities need a check before we ship.'}
+          </p>
+          <p>
+            Metered supplies are paid per page, so the Supplies Helpdesk checks orders that would
+            leave more supplies onsite than the device usually needs. They release or cancel it
+            soon, and we email you either way.
+          </p>
+        </>
+      ) : (
+        <p>We have emailed a confirmation. Quote the order number if you call the helpdesk.</p>
+      )}
+      <p className="order-confirmation__actions">
+        <Link to={`/orders/${encodeURIComponent(order.orderId)}`}>View this order</Link>
+        <Link to="/orders">My orders</Link>
+        <button type="button" className="link-button" onClick={onOrderMore}>
+          Order more supplies
+        </button>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { useApiResource } from '../../api/use-api-resource';
+import { findCountry } from '../../config/countries';
+import { Link } from '../../router/router';
+import { CancelOrderForm } from './cancel-order-form';
+import { formatDateTime, isCancellable, OrderStatusBadge, statusLabel } from './order-status';
+import { OrderView } from './order-types';
+
+/** One order: what was ordered, where it goes, and each status it went through, with times. */
+export function OrderDetailPage({ orderId }: { orderId: string }) {
+  const [order, reload] = useApiResource<OrderView>(`/api/orders/${encodeURIComponent(orderId)}`);
+
+  if (order.state === 'loading') return <p role="status">Loading the order…</p>;
+  if (order.state === 'failed')
+    return (
+      <section className="page" aria-labelledby="order-detail-title">
+        <h1 id="order-detail-title">Order not found</h1>
+        <p className={order.status === 404 ? '' : 'notice notice--error'} role="alert">
+          {order.status === 404
+            ? 'There is no such order on your account.'
+            : `The order could not be loaded (reference ${order.reference}). Try again in a few minutes.`}
+        </p>
+        <Link to="/orders">Back to my orders</Link>
+      </section>
+    );
+
+  const view = order.data;
+  return (
+    <section className="page" aria-labelledby="order-detail-title">
+      <div className="page__title-row">
+        <h1 id="order-detail-title">Order {view.orderNumber}</h1>
+        <OrderStatusBadge status={view.status} />
+      </div>
+      {view.status === 'held' && (
+        <p className="notice notice--warn" data-testid="hold-reason">
+          Held for review: {view.holdReason ?? 'the quantities need a check before we ship.'} The
+          Supplies Helpdesk releases or cancels it and we email you either way.
+        </p>
+      )}
+      <dl className="facts">
+        <dt>Serial number</dt>
+        <dd>
+          <code>{view.serial}</code>
+          {view.model?.name ? ` (${view.model.name})` : ''}
+        </dd>
+        <dt>Placed</dt>
+        <dd>{formatDateTime(view.placedAt ?? view.createdAt)}</dd>
+        <dt>Shipping</dt>
+        <dd>{view.shippingMethod === 'expedited' ? 'Expedited' : 'Standard'}</dd>
+        <dt>Ordered through</dt>
+        <dd>{view.channel === 'helpdesk' ? 'the Supplies Helpdesk' : 'this portal'}</dd>
+        {view.trackingNumber && (
+          <>
+            <dt>Tracking</dt>
+            <dd>
+              {view.carrier ? `${view.carrier} ` : ''}
+              {view.trackingNumber}
+            </dd>
+          </>
+        )}
+        {view.shipTo && (
+          <>
+            <dt>Ship to</dt>
+            <dd>
+              {[
+                view.shipTo.line1,
+                view.shipTo.line2,
+                `${view.shipTo.postalCode} ${view.shipTo.city}`,
+                view.shipTo.state,
+                findCountry(view.shipTo.country)?.name ?? view.shipTo.country,
+              ]
+                .filter(Boolean)
+                .join(', ')}
+            </dd>
+          </>
+        )}
+      </dl>
+      <h2 id="order-rows-title">Items</h2>
+      <table className="table" aria-labelledby="order-rows-title">
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col">Full cartons onsite</th>
+            <th scope="col">Bottles onsite</th>
+            <th scope="col">Quantity ordered</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.rows.map((row) => (
+            <tr key={row.reorderNumber} data-testid={`detail-row-${row.reorderNumber}`}>
+              <td>
+                {row.description ? `${row.description} ` : ''}
+                <code>{row.reorderNumber}</code>
+              </td>
+              <td>{row.fullCartonsOnsite}</td>
+              <td>{row.bottlesOnsite}</td>
+              <td>{row.quantity}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 id="timeline-title">Status history</h2>
+      <ol className="timeline" aria-labelledby="timeline-title" data-testid="status-timeline">
+        {(view.statusHistory ?? [{ status: view.status, at: view.placedAt ?? '' }]).map(
+          (change, index) => (
+            <li key={`${change.status}-${index}`} className="timeline__entry">
+              <strong>{statusLabel(change.status)}</strong>{' '}
+              <time dateTime={change.at}>{formatDateTime(change.at)}</time>
+              {(change.reason ?? change.note) && (
+                <span className="timeline__note"> — {change.reason ?? change.note}</span>
+              )}
+            </li>
+          ),
+        )}
+      </ol>
+      {isCancellable(view.status) && (
+        <CancelOrderForm order={view} onCancelled={() => void reload()} />
+      )}
+      <p className="page__aside">
+        <Link to="/orders">Back to my orders</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { ChangeEvent } from 'react';
+import { TextField } from '../../forms/text-field';
+import { onsiteBottles, OrderRowDraft, RowErrors, RowField } from './order-form';
+import { CatalogItem } from './order-types';
+
+interface OrderRowsProps {
+  items: readonly CatalogItem[];
+  rows: readonly OrderRowDraft[];
+  errors: Record<number, RowErrors>;
+  onAdd: (item: CatalogItem) => void;
+  onChange: (key: number, field: RowField, value: string) => void;
+  onRemove: (key: number) => void;
+}
+
+const LABELS: Record<RowField, string> = {
+  fullCartonsOnsite: 'Full cartons onsite',
+  bottlesOnsite: 'Individual bottles onsite',
+  quantity: 'Quantity to order',
+};
+
+/**
+ * The order rows and, just below them, the "Choose your items to be ordered" pull-down:
+ * choosing an item adds its row right above the list (as the help page describes it).
+ */
+export function OrderRows({ items, rows, errors, onAdd, onChange, onRemove }: OrderRowsProps) {
+  const inOrder = new Set(rows.map((row) => row.item.reorderNumber));
+  const choose = (event: ChangeEvent<HTMLSelectElement>) => {
+    const item = items.find((candidate) => candidate.reorderNumber === event.target.value);
+    if (item) onAdd(item);
+  };
+
+  return (
+    <div className="order-rows">
+      {rows.length > 0 && (
+        <ol className="order-rows__list" aria-label="Order rows">
+          {rows.map((row) => (
+            <li key={row.key}>
+              <OrderRowFields
+                row={row}
+                errors={errors[row.key] ?? {}}
+                onChange={onChange}
+                onRemove={onRemove}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="field">
+        <label className="field__label" htmlFor="order-item-chooser">
+          Choose your items to be ordered
+        </label>
+        {items.length ? (
+          <select
+            id="order-item-chooser"
+            className="field__input"
+            value=""
+            onChange={choose}
+            aria-describedby="order-item-chooser-hint"
+          >
+            <option value="">Select a supply item…</option>
+            {items.map((item) => (
+              <option
+                key={item.reorderNumber}
+                value={item.reorderNumber}
+                disabled={inOrder.has(item.reorderNumber)}
+              >
+                {item.description} ({item.reorderNumber})
+                {inOrder.has(item.reorderNumber) ? ' — already in your order' : ''}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <p className="notice">No supply items are tied to this serial number yet.</p>
+        )}
+        <p className="field__hint" id="order-item-chooser-hint">
+          Only the items tied to this serial number are listed. Missing one? Ask the Supplies
+          Helpdesk to add it, giving the serial number and the item’s reorder number.
+        </p>
+      </div>
+    </div>
+  );
+}
+
+interface OrderRowFieldsProps {
+  row: OrderRowDraft;
+  errors: RowErrors;
+  onChange: (key: number, field: RowField, value: string) => void;
+  onRemove: (key: number) => void;
+}
+
+function OrderRowFields({ row, errors, onChange, onRemove }: OrderRowFieldsProps) {
+  const { item } = row;
+  const onsite = onsiteBottles(row);
+  const idBase = `order-row-${row.key}`;
+  const field = (name: RowField, hint?: string) => (
+    <TextField
+      id={`${idBase}-${name}`}
+      label={LABELS[name]}
+      hint={hint}
+      inputMode="numeric"
+      autoComplete="off"
+      value={row.values[name]}
+      error={errors[name]}
+      onChange={(event) => onChange(row.key, name, event.target.value)}
+    />
+  );
+  return (
+    <fieldset
+      className={`fieldset order-row${errors.item?.length ? ' fieldset--invalid' : ''}`}
+      data-testid={`order-row-${item.reorderNumber}`}
+    >
+      <legend>
+        {item.description} <code>{item.reorderNumber}</code>
+      </legend>
+      {errors.item?.length ? (
+        <p className="field__error">
+          {errors.item.map((message, index) => (
+            <span key={index} className="field__error-line">
+              {message}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      <div className="order-row__fields">
+        {field('fullCartonsOnsite', `${item.bottlesPerCarton} bottles per carton`)}
+        {field('bottlesOnsite', 'Loose bottles besides the full cartons')}
+        {field('quantity', item.maxQuantity ? `At most ${item.maxQuantity}` : 'Bottles to send')}
+      </div>
+      <div className="order-row__footer">
+        <span className="field__hint">
+          {onsite === null ? '' : `Onsite now: ${onsite} bottle${onsite === 1 ? '' : 's'}`}
+        </span>
+        <button
+          type="button"
+          className="link-button"
+          aria-label={`Remove ${item.description} (${item.reorderNumber})`}
+          onClick={() => onRemove(row.key)}
+        >
+          Remove
+        </button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,84 @@
+import { useCallback, useRef, useState } from 'react';
+import { ApiResult, newUuid } from '../../api/api-client';
+import { useSession } from '../../session/session-context';
+import { NO_CONTRACT_ADVICE } from './serial-picker';
+import { OrderErrors, placeOrderProblems } from './order-form';
+import { OrderView, PlaceOrderBody } from './order-types';
+
+export type PlaceOutcome =
+  | { kind: 'placed'; order: OrderView }
+  | { kind: 'invalid'; errors: OrderErrors }
+  | { kind: 'refused'; message: string };
+
+/**
+ * Sends an order once. Each attempt carries an `Idempotency-Key`; the key is kept while the
+ * outcome is unknown (network error, 5xx, timeout), so sending the same order again replays
+ * the first attempt instead of placing a second order, and a changed order gets a new key.
+ * A second click while one is in flight does nothing.
+ */
+export function usePlaceOrder() {
+  const { callWithSession } = useSession();
+  const attempt = useRef<{ key: string; body: string } | null>(null);
+  const inFlight = useRef(false);
+  const [sending, setSending] = useState(false);
+
+  const place = useCallback(
+    async (body: PlaceOrderBody, rowKeys: readonly number[]): Promise<PlaceOutcome | null> => {
+      if (inFlight.current) return null;
+      inFlight.current = true;
+      setSending(true);
+      const json = JSON.stringify(body);
+      if (attempt.current?.body !== json) attempt.current = { key: newUuid(), body: json };
+      try {
+        const result = await callWithSession<OrderView>('/api/orders', {
+          method: 'POST',
+          body,
+          headers: { 'Idempotency-Key': attempt.current.key },
+          timeoutMs: 30000,
+        });
+        if (result.kind === 'ok' || (result.kind === 'http-error' && result.status < 500))
+          attempt.current = null;
+        return interpret(result, rowKeys);
+      } finally {
+        inFlight.current = false;
+        setSending(false);
+      }
+    },
+    [callWithSession],
+  );
+
+  return { place, sending };
+}
+
+function interpret(result: ApiResult<OrderView>, rowKeys: readonly number[]): PlaceOutcome {
+  if (result.kind === 'ok') return { kind: 'placed', order: result.body };
+  if (result.kind === 'network-error' || result.status >= 500) {
+    return {
+      kind: 'refused',
+      message: `Your order could not be sent right now (reference ${result.correlationId}). Sending it again is safe: it will not be placed twice.`,
+    };
+  }
+  const { status, body } = result;
+  if (status === 400 && body?.errors?.length)
+    return { kind: 'invalid', errors: placeOrderProblems(body.errors, rowKeys) };
+  const message = Array.isArray(body?.message) ? body.message.join(' ') : body?.message;
+  if (status === 404)
+    return {
+      kind: 'refused',
+      message:
+        'This serial number is not on your account. Reload the page to see your current devices.',
+    };
+  if (status === 409 && /idempotency/i.test(message ?? ''))
+    return {
+      kind: 'refused',
+      message: 'This order was already sent with different content. Reload the page and try again.',
+    };
+  if (message && /contract/i.test(message) && !/store|partner/i.test(message))
+    return { kind: 'refused', message: `${message} ${NO_CONTRACT_ADVICE}.` };
+  return {
+    kind: 'refused',
+    message:
+      message ??
+      `Your order was not accepted (status ${status}, reference ${result.correlationId}).`,
+  };
+}
