@@ -149,7 +149,7 @@ function OrderTable({ orders, filtered }: { orders: OrderView[]; filtered: boole
             <td>
               <code>{order.serial}</code>
             </td>
-            <td>{formatDate(order.placedAt ?? order.createdAt)}</td>
+            <td>{formatDate(order.placedAt)}</td>
             <td>{order.rows.length}</td>
             <td>
               <OrderStatusBadge status={order.status} />

@@ -1,4 +1,5 @@
 import { Link } from '../../router/router';
+import { HoldExplanation } from './hold-explanation';
 import { OrderStatusBadge } from './order-status';
 import { OrderView } from './order-types';
 
@@ -25,13 +26,10 @@ export function OrderConfirmation({ order, onOrderMore }: OrderConfirmationProps
       </p>
       {held ? (
         <>
-          <p data-testid="hold-reason">
-            {order.holdReason ?? 'The quantities need a check before we ship.'}
-          </p>
+          <HoldExplanation order={order} />
           <p>
-            Metered supplies are paid per page, so the Supplies Helpdesk checks orders that would
-            leave more supplies onsite than the device usually needs. They release or cancel it
-            soon, and we email you either way.
+            The Supplies Helpdesk reviews it shortly and releases or cancels it; we email you either
+            way.
           </p>
         </>
       ) : (

@@ -2,6 +2,7 @@ import { useApiResource } from '../../api/use-api-resource';
 import { findCountry } from '../../config/countries';
 import { Link } from '../../router/router';
 import { CancelOrderForm } from './cancel-order-form';
+import { HoldExplanation } from './hold-explanation';
 import { formatDateTime, isCancellable, OrderStatusBadge, statusLabel } from './order-status';
 import { OrderView } from './order-types';
 
@@ -31,10 +32,10 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
         <OrderStatusBadge status={view.status} />
       </div>
       {view.status === 'held' && (
-        <p className="notice notice--warn" data-testid="hold-reason">
-          Held for review: {view.holdReason ?? 'the quantities need a check before we ship.'} The
-          Supplies Helpdesk releases or cancels it and we email you either way.
-        </p>
+        <div className="notice notice--warn">
+          <HoldExplanation order={view} />
+          <p>The Supplies Helpdesk releases or cancels it; we email you either way.</p>
+        </div>
       )}
       <dl className="facts">
         <dt>Serial number</dt>
@@ -43,18 +44,23 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
           {view.model?.name ? ` (${view.model.name})` : ''}
         </dd>
         <dt>Placed</dt>
-        <dd>{formatDateTime(view.placedAt ?? view.createdAt)}</dd>
+        <dd>{formatDateTime(view.placedAt)}</dd>
         <dt>Shipping</dt>
         <dd>{view.shippingMethod === 'expedited' ? 'Expedited' : 'Standard'}</dd>
         <dt>Ordered through</dt>
         <dd>{view.channel === 'helpdesk' ? 'the Supplies Helpdesk' : 'this portal'}</dd>
-        {view.trackingNumber && (
+        {view.shipment && (
           <>
             <dt>Tracking</dt>
             <dd>
-              {view.carrier ? `${view.carrier} ` : ''}
-              {view.trackingNumber}
+              {view.shipment.carrier} {view.shipment.trackingNumber}
             </dd>
+          </>
+        )}
+        {view.cancellation && (
+          <>
+            <dt>Cancelled because</dt>
+            <dd>{view.cancellation.reason}</dd>
           </>
         )}
         {view.shipTo && (
@@ -100,14 +106,12 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
       </table>
       <h2 id="timeline-title">Status history</h2>
       <ol className="timeline" aria-labelledby="timeline-title" data-testid="status-timeline">
-        {(view.statusHistory ?? [{ status: view.status, at: view.placedAt ?? '' }]).map(
+        {(view.history ?? [{ status: view.status, at: view.placedAt ?? '' }]).map(
           (change, index) => (
             <li key={`${change.status}-${index}`} className="timeline__entry">
               <strong>{statusLabel(change.status)}</strong>{' '}
               <time dateTime={change.at}>{formatDateTime(change.at)}</time>
-              {(change.reason ?? change.note) && (
-                <span className="timeline__note"> — {change.reason ?? change.note}</span>
-              )}
+              {change.note && <span className="timeline__note"> — {change.note}</span>}
             </li>
           ),
         )}

@@ -7,6 +7,7 @@ import { useSession } from '../../session/session-context';
 import { AccountDevice, AccountView } from '../customer/account-types';
 import { ShipToAddress } from '../customer/ship-to-address';
 import { OrderConfirmation } from './order-confirmation';
+import { OrderProblems } from './order-problems';
 import {
   addRow,
   countOrderProblems,
@@ -18,7 +19,7 @@ import {
 import { OrderRows } from './order-rows';
 import { CatalogSerial, OrderView } from './order-types';
 import { SerialChangeConfirm } from './serial-change-confirm';
-import { serialChoices } from './serial-choices';
+import { accountFromCatalog, serialChoices } from './serial-choices';
 import { SerialPicker } from './serial-picker';
 import { ShippingMethod } from './shipping-method';
 import { usePlaceOrder } from './use-place-order';
@@ -64,9 +65,14 @@ export function OrderSuppliesPage() {
     return () => window.clearInterval(timer);
   }, [waitingForOrdering, reloadCatalog]);
 
+  const shipToAccount =
+    account.state === 'ready'
+      ? account.data
+      : catalog.state === 'ready'
+        ? accountFromCatalog(catalog.data.items, session?.user.company)
+        : null;
   const helpdeskCountry =
-    findCountry(account.state === 'ready' ? account.data.country : session?.user.country) ??
-    chosenCountry;
+    findCountry(shipToAccount?.country ?? session?.user.country) ?? chosenCountry;
 
   const chooseSerial = (next: string) => {
     if (next === serial) return;
@@ -104,7 +110,6 @@ export function OrderSuppliesPage() {
     window.requestAnimationFrame(() => summaryRef.current?.focus());
   };
 
-  const problemCount = countOrderProblems(errors);
   return (
     <section className="page" aria-labelledby="order-title">
       <div className="page__title-row">
@@ -120,26 +125,7 @@ export function OrderSuppliesPage() {
         <OrderConfirmation order={placed} onOrderMore={() => setPlaced(null)} />
       ) : (
         <>
-          <div ref={summaryRef} tabIndex={-1}>
-            {problem && (
-              <div className="notice notice--error" role="alert" data-testid="order-problem">
-                <p>{problem}</p>
-              </div>
-            )}
-            {problemCount > 0 && (
-              <div className="notice notice--error" role="alert" data-testid="order-summary">
-                <p>
-                  {problemCount === 1
-                    ? 'One thing needs your attention'
-                    : `${problemCount} things need your attention`}
-                  {Object.keys(errors.rows).length ? ': see the messages at the order rows.' : '.'}
-                </p>
-                {errors.other.map((line) => (
-                  <p key={line}>{line}</p>
-                ))}
-              </div>
-            )}
-          </div>
+          <OrderProblems ref={summaryRef} problem={problem} errors={errors} />
           {catalog.state === 'loading' && devices.state === 'loading' && accountId && (
             <p role="status">Loading your devices…</p>
           )}
@@ -197,8 +183,8 @@ export function OrderSuppliesPage() {
           </form>
         </>
       )}
-      {account.state === 'ready' && <ShipToAddress account={account.data} />}
-      {account.state === 'failed' && (
+      {shipToAccount && <ShipToAddress account={shipToAccount} />}
+      {!shipToAccount && account.state === 'failed' && catalog.state !== 'loading' && (
         <p className="notice notice--error" role="alert">
           The ship-to address could not be loaded (reference {account.reference}).
         </p>

@@ -18,6 +18,19 @@ export interface CatalogSerial {
   contract?: { contractId?: string; status?: string; startsOn?: string; endsOn?: string } | null;
   covered: boolean;
   items: CatalogItem[];
+  /** The account's ship-to address as ordering knows it (read-only). */
+  shipTo?: ShipTo;
+  country?: string;
+  accountId?: string;
+}
+
+export interface ShipTo {
+  line1: string;
+  line2?: string;
+  city: string;
+  state?: string;
+  postalCode: string;
+  country: string;
 }
 
 export const ORDER_STATUSES = [
@@ -45,7 +58,14 @@ export interface StatusChange {
   at: string;
   /** e.g. the cancellation reason or the helpdesk's note, when the service gives one. */
   note?: string;
-  reason?: string;
+}
+
+/** Why the consumption sense check held a row (all in bottles). */
+export interface HeldRowView {
+  reorderNumber: string;
+  onsiteBottles: number;
+  orderedBottles: number;
+  allowanceBottles: number;
 }
 
 /** An order as POST /api/orders, GET /api/orders and GET /api/orders/{orderId} answer it. */
@@ -59,20 +79,13 @@ export interface OrderView {
   shippingMethod?: string;
   channel?: string;
   placedAt?: string;
-  createdAt?: string;
   holdReason?: string;
-  shipTo?: {
-    line1: string;
-    line2?: string;
-    city: string;
-    state?: string;
-    postalCode: string;
-    country: string;
-  };
-  carrier?: string;
-  trackingNumber?: string;
-  cancelReason?: string;
-  statusHistory?: StatusChange[];
+  heldRows?: HeldRowView[];
+  shipTo?: ShipTo;
+  shipment?: { carrier: string; trackingNumber: string; shippedAt?: string; deliveredAt?: string };
+  cancellation?: { by?: string; role?: string; reason: string; at?: string };
+  /** Every status with its time, oldest first. */
+  history?: StatusChange[];
 }
 
 export interface OrderPage {

@@ -1,4 +1,4 @@
-import { AccountDevice } from '../customer/account-types';
+import { AccountDevice, AccountView } from '../customer/account-types';
 import { CatalogItem, CatalogSerial } from './order-types';
 
 /** One serial number the customer may pick on the Order Supplies page. */
@@ -47,4 +47,23 @@ export function serialChoices(
     });
   }
   return [...choices.values()].sort((a, b) => a.serial.localeCompare(b.serial));
+}
+
+/**
+ * The ship-to address as ordering knows it, shaped like the registry's account view: used
+ * when the registry does not answer, since ordering keeps taking orders without it.
+ */
+export function accountFromCatalog(
+  catalog: readonly CatalogSerial[],
+  company: string | undefined,
+): AccountView | null {
+  const entry = catalog.find((candidate) => candidate.shipTo);
+  if (!entry?.shipTo) return null;
+  return {
+    accountId: entry.accountId ?? '',
+    company: company ?? '',
+    country: entry.country ?? entry.shipTo.country,
+    shipTo: entry.shipTo,
+    serials: catalog.map((candidate) => candidate.serial),
+  };
 }
