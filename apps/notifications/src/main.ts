@@ -3,6 +3,6 @@ import { bootstrapService } from '@metered/service-kit';
 import { NotificationsModule } from './notifications.module';
 
 void bootstrapService('notifications', NotificationsModule, {
-  // Registration, access-link and session-revocation events arrive over Kafka.
+  // Registration, user, order, access-link and session-revocation events arrive over Kafka.
   configure: (app) => startEventConsumer(app, 'notifications'),
 });

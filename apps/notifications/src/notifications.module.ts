@@ -6,6 +6,7 @@ import { ServiceKitModule } from '@metered/service-kit';
 import { AccessLinkEmailsModule } from './access-links/access-link-emails.module';
 import { EmailsModule } from './emails/emails.module';
 import { EMAILS_COLLECTION } from './emails/persistence/email.schema';
+import { OrderEmailsModule } from './order-emails/order-emails.module';
 import { RegistrationEmailsModule } from './registrations/registration-emails.module';
 
 @Module({
@@ -22,6 +23,7 @@ import { RegistrationEmailsModule } from './registrations/registration-emails.mo
     EmailsModule,
     RegistrationEmailsModule,
     AccessLinkEmailsModule,
+    OrderEmailsModule,
   ],
 })
 export class NotificationsModule {}

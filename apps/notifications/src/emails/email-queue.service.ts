@@ -22,16 +22,20 @@ export class EmailQueue {
     @Inject(EmailSender) private readonly sender: EmailSender,
   ) {}
 
-  /** False when this email was already queued. */
+  /**
+   * False when this email was already queued. `recipient` (a stable id such as the user id)
+   * names the email when one event mails several people.
+   */
   async enqueue(
     template: TemplateName,
     cause: EmailCause,
     to: string,
     content: EmailContent,
+    recipient?: string,
   ): Promise<boolean> {
     const queued = await this.emails.enqueue(
       {
-        messageId: messageIdFor(template, cause.eventId),
+        messageId: messageIdFor(template, cause.eventId, recipient),
         template,
         to: to.toLowerCase(),
         ...content,

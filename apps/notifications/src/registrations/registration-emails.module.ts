@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { EmailsModule } from '../emails/emails.module';
+import { OrderEmailsModule } from '../order-emails/order-emails.module';
 import {
   REGISTRATION_CONTACT_MODEL,
   REGISTRATION_CONTACTS_COLLECTION,
@@ -13,6 +14,7 @@ import { RegistrationEmailsService } from './registration-emails.service';
 @Module({
   imports: [
     EmailsModule,
+    OrderEmailsModule,
     MongooseModule.forFeature([
       {
         name: REGISTRATION_CONTACT_MODEL,

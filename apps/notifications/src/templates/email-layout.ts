@@ -19,6 +19,11 @@ export const TEMPLATE_NAMES = [
   'registration-rejected',
   'login-details',
   'password-reset',
+  'order-placed',
+  'order-held',
+  'order-released',
+  'order-cancelled',
+  'order-shipped',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -1,6 +1,7 @@
 /**
- * One email in the delivery queue and log. Its id is `<template>:<causing eventId>`, so a
- * redelivered event finds its email already queued and no second email goes out.
+ * One email in the delivery queue and log. Its id is `<template>:<causing eventId>` (plus
+ * `:<recipient>` when one event mails several people), so a redelivered event finds its
+ * email already queued and no second email goes out.
  */
 export type EmailStatus = 'queued' | 'sending' | 'sent' | 'failed';
 export const EMAIL_STATUSES: readonly EmailStatus[] = ['queued', 'sending', 'sent', 'failed'];
@@ -32,6 +33,16 @@ export interface OutgoingEmail {
   correlationId: string;
 }
 
-export function messageIdFor(template: string, causationEventId: string): string {
-  return `${template}:${causationEventId}`;
+/**
+ * `<template>:<eventId>`, or `<template>:<eventId>:<recipient>` when one event mails several
+ * people (order emails go to each user of the account; the recipient part is their user id).
+ */
+export function messageIdFor(
+  template: string,
+  causationEventId: string,
+  recipient?: string,
+): string {
+  return recipient
+    ? `${template}:${causationEventId}:${recipient}`
+    : `${template}:${causationEventId}`;
 }
