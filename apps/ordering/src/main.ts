@@ -2,7 +2,8 @@ import { startEventConsumer } from '@metered/event-platform';
 import { bootstrapService } from '@metered/service-kit';
 import { OrderingModule } from './ordering.module';
 
-// Consumes from the start: session revocations today (libs/auth), registry events next.
+// Consumes from the start: session revocations (libs/auth), identity's approvals and the
+// registry's devices (read models), and the warehouse's shipments.
 void bootstrapService('ordering', OrderingModule, {
   configure: (app) => startEventConsumer(app, 'ordering'),
 });

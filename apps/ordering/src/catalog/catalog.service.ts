@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '@metered/auth';
+import { findCountry } from '@metered/contracts/reference/countries';
+import { InvalidInputError } from '@metered/service-kit';
+import { ORDERING_CONFIG, type OrderingConfig } from '../config/ordering.config';
+import { accountInScope } from '../orders/order-access';
+import { calendarDay, isCoveredOn, type SerialView } from '../read-models/domain/serial-view';
+import { SerialsRepository } from '../read-models/persistence/serials.repository';
+import type { CatalogSerialDto } from './dto/catalog.response';
+
+/** What the Order Supplies page offers: the account's serials and each one's own items. */
+@Injectable()
+export class CatalogService {
+  constructor(
+    private readonly serials: SerialsRepository,
+    @Inject(ORDERING_CONFIG) private readonly config: OrderingConfig,
+  ) {}
+
+  async serialsOf(user: AuthenticatedUser, requested?: string): Promise<CatalogSerialDto[]> {
+    const accountId = accountInScope(user, requested);
+    if (!accountId) {
+      throw new InvalidInputError([{ field: 'accountId', reason: 'staff name the account' }]);
+    }
+    const today = calendarDay(new Date());
+    const views = await this.serials.findByAccount(accountId);
+    return views
+      .filter((view) => view.model !== undefined)
+      .map((view) => this.toDto(view, accountId, today));
+  }
+
+  private toDto(view: SerialView, accountId: string, today: string): CatalogSerialDto {
+    const country = findCountry(view.country) ?? findCountry('US')!;
+    return {
+      serial: view.serial,
+      accountId,
+      country: view.country ?? country.code,
+      model: view.model!,
+      contract: view.contract ?? null,
+      covered: isCoveredOn(view.contract, today),
+      shipTo: view.shipTo!,
+      items: view.supplyItems.map((item) => ({
+        reorderNumber: item.reorderNumber,
+        description: item.description,
+        kind: item.kind,
+        bottlesPerCarton: item.bottlesPerCarton,
+        maxQuantity: this.config.maxCartonsPerRow * item.bottlesPerCarton,
+      })),
+      helpdesk: { phone: country.helpdesk.phone, prompts: [...country.helpdesk.prompts] },
+    };
+  }
+}

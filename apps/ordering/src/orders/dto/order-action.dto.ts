@@ -1,0 +1,18 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class ReleaseOrderDto {
+  @ApiPropertyOptional({ maxLength: 500, description: 'Why it may go (kept in the history)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class CancelOrderDto {
+  @ApiProperty({ maxLength: 500, example: 'Ordered twice by mistake' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
