@@ -3,6 +3,7 @@
  * person, sign-in through the page, and what a person reads from their inbox.
  */
 import { Browser, BrowserContext, ConsoleMessage, Locator, Page } from 'playwright-core';
+import { GatewayClient, pollUntil } from '../../../tools/stack/src/demo/gateway-client';
 import { linkIn, MailCapture } from '../../../tools/stack/src/demo/mail-capture';
 import { PageProblems, watchPageProblems } from '../../support/browser';
 
@@ -106,4 +107,54 @@ export async function storeSession(page: Page, session: StoredSession): Promise<
       (globalThis as unknown as PageStorage).sessionStorage.setItem('metered.session', value),
     JSON.stringify(session),
   );
+}
+
+/** A calendar day `offsetDays` from today, as the registry's imports take it (YYYY-MM-DD). */
+export function isoDay(offsetDays: number): string {
+  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Imports master-data rows through the public API as the admin does (JSON format). */
+export async function importMasterData(
+  gateway: GatewayClient,
+  adminToken: string,
+  kind: 'device-models' | 'supply-items' | 'devices' | 'contracts',
+  rows: object[],
+): Promise<void> {
+  await gateway.expect(200, '/api/master-data/imports', {
+    token: adminToken,
+    body: { kind, format: 'json', content: JSON.stringify(rows) },
+  });
+}
+
+/** One serial of ordering's catalog (GET /api/orders/catalog/serials), as far as tests look. */
+export interface CatalogSerialAnswer {
+  serial: string;
+  covered: boolean;
+  items: { reorderNumber: string }[];
+}
+
+/**
+ * Waits until ordering's read models (built from the registry's events) satisfy `ready`:
+ * the portal can only order what ordering already knows.
+ */
+export async function waitForOrderingCatalog(
+  gateway: GatewayClient,
+  customerToken: string,
+  ready: (serials: CatalogSerialAnswer[]) => boolean,
+): Promise<CatalogSerialAnswer[]> {
+  const read = () =>
+    gateway.call<{ items: CatalogSerialAnswer[] }>('/api/orders/catalog/serials', {
+      token: customerToken,
+    });
+  const answer = await pollUntil(read, (a) => a.status === 200 && ready(a.body.items), {
+    timeoutMs: 60000,
+    intervalMs: 500,
+  });
+  if (answer.status !== 200 || !ready(answer.body.items)) {
+    throw new Error(
+      `ordering's catalog not ready: ${answer.status} ${JSON.stringify(answer.body).slice(0, 500)}`,
+    );
+  }
+  return answer.body.items;
 }
