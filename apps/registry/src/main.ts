@@ -1,11 +1,8 @@
 import { bootstrapService } from '@metered/service-kit';
 import { startEventConsumer } from '@metered/event-platform';
-import { setupApiDocs } from './api-docs';
 import { RegistryModule } from './registry.module';
 
+// OpenAPI at /docs-json comes from bootstrapService, as for every service.
 void bootstrapService('registry', RegistryModule, {
-  configure: async (app) => {
-    setupApiDocs(app);
-    await startEventConsumer(app, 'registry');
-  },
+  configure: (app) => startEventConsumer(app, 'registry'),
 });

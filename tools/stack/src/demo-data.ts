@@ -89,16 +89,29 @@ async function ensureAccounts(
 ): Promise<void> {
   const flow = new RegistrationFlow(gateway, mail);
   for (const account of set.accounts) {
-    if (await signsIn(gateway, account.email, set.password)) continue;
     const { afterApproval, ...request } = account;
+    if (await signsIn(gateway, account.email, set.password)) {
+      // The base files are imported again on every start; what came after approval must be
+      // re-applied too, or a re-import would undo it (imports are idempotent).
+      await importAfterApproval(gateway, adminToken, afterApproval);
+      continue;
+    }
     const unfinished = await flow.findByEmail(adminToken, account.email);
     // A run stopped half-way (e.g. Ctrl-C) is finished, not started again (that would be a 409).
     const accountId = unfinished
       ? await flow.finish(adminToken, unfinished, set.password)
       : await flow.registerApproveAndActivate(adminToken, request, set.password);
-    for (const { kind, file } of afterApproval ?? []) {
-      await importMasterDataFile(gateway, adminToken, kind, demoFile(DEMO_DIR, file));
-    }
+    await importAfterApproval(gateway, adminToken, afterApproval);
     log(`customer ${account.email} — ${account.company}, account ${accountId}`);
+  }
+}
+
+async function importAfterApproval(
+  gateway: GatewayClient,
+  adminToken: string,
+  files: DemoDataSet['accounts'][number]['afterApproval'],
+): Promise<void> {
+  for (const { kind, file } of files ?? []) {
+    await importMasterDataFile(gateway, adminToken, kind, demoFile(DEMO_DIR, file));
   }
 }
