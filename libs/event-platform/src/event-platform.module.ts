@@ -23,6 +23,7 @@ import {
   EventPlatformOptions,
   ResolvedEventPlatformOptions,
 } from './event-platform.options';
+import { InboxPruner } from './inbox/inbox-pruner';
 import { InboxStore } from './inbox/inbox.store';
 import { DocumentLocks } from './locking/document-locks';
 import { createKafka, createOrderedProducer } from './kafka/kafka-client.factory';
@@ -136,6 +137,7 @@ export class EventPlatformModule implements NestModule {
       },
       EventOutbox,
       EventPlatformLifecycle,
+      InboxPruner,
     ];
     return {
       module: EventPlatformModule,

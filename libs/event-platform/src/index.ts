@@ -15,6 +15,7 @@ export * from './locking/document-locks';
 export * from './locking/lock-store';
 // Consuming: inbox, consumer, dead letters
 export * from './inbox/inbox.store';
+export * from './inbox/inbox-pruner';
 export * from './consumer/event-consumer';
 export * from './consumer/event-consumer.settings';
 export * from './consumer/dead-letter-message';
