@@ -13,6 +13,8 @@ export interface ApiErrorBody {
   statusCode?: number;
   message?: string | string[];
   errors?: FieldProblem[];
+  /** A machine-readable reason some answers add, e.g. ordering's `contract-not-current`. */
+  code?: string;
 }
 
 export type ApiResult<T> =

@@ -106,6 +106,7 @@ export function OrderSuppliesPage() {
       }
       if (outcome.kind === 'invalid') setErrors(outcome.errors);
       else setProblem(outcome.message);
+      if (outcome.kind === 'not-covered') void reloadCatalog();
     }
     window.requestAnimationFrame(() => summaryRef.current?.focus());
   };

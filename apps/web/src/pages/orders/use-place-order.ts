@@ -8,7 +8,9 @@ import { OrderView, PlaceOrderBody } from './order-types';
 export type PlaceOutcome =
   | { kind: 'placed'; order: OrderView }
   | { kind: 'invalid'; errors: OrderErrors }
-  | { kind: 'refused'; message: string };
+  | { kind: 'refused'; message: string }
+  /** The contract ended since the page loaded: the serial can no longer be ordered. */
+  | { kind: 'not-covered'; message: string };
 
 /**
  * Sends an order once. Each attempt carries an `Idempotency-Key`; the key is kept while the
@@ -68,13 +70,19 @@ function interpret(result: ApiResult<OrderView>, rowKeys: readonly number[]): Pl
       message:
         'This serial number is not on your account. Reload the page to see your current devices.',
     };
-  if (status === 409 && /idempotency/i.test(message ?? ''))
+  if (body?.code === 'idempotency-key-reused')
     return {
       kind: 'refused',
       message: 'This order was already sent with different content. Reload the page and try again.',
     };
-  if (message && /contract/i.test(message) && !/store|partner/i.test(message))
-    return { kind: 'refused', message: `${message} ${NO_CONTRACT_ADVICE}.` };
+  if (body?.code === 'contract-not-current') {
+    // Ordering's own words name the serial and give the store-or-partner advice.
+    const reason = body.errors?.[0]?.reason ?? message ?? '';
+    return {
+      kind: 'not-covered',
+      message: /store|partner/i.test(reason) ? reason : `${reason} ${NO_CONTRACT_ADVICE}.`.trim(),
+    };
+  }
   return {
     kind: 'refused',
     message:
