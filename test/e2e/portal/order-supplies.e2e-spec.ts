@@ -42,6 +42,8 @@ describe('portal: Order Supplies and My orders (real stack)', () => {
   let browser: Browser;
   let devices: TestDevices;
   let customer: { email: string; token: string };
+  /** Another account's customer, with a device of their own. */
+  let other: { email: string; serial: string };
   let secondItem: string;
   let adminToken: string;
   const tabs: PortalTab[] = [];
@@ -96,6 +98,10 @@ describe('portal: Order Supplies and My orders (real stack)', () => {
     const request = registrationRequest(devices.eligible);
     const flow = new RegistrationFlow(gateway, new MailCapture(testStackEnv().MAIL_CAPTURE_URL));
     await flow.registerApproveAndActivate(admin.accessToken, request, PASSWORD);
+    const otherDevices = await importTestDevices(gateway, admin.accessToken, 1);
+    const otherRequest = registrationRequest(otherDevices.eligible);
+    await flow.registerApproveAndActivate(admin.accessToken, otherRequest, PASSWORD);
+    other = { email: otherRequest.email, serial: otherDevices.eligible[0] };
     // The third device's contract ends: a terminated amendment now decides its coverage.
     const ended = devices.eligible[2];
     await importMasterData(gateway, admin.accessToken, 'contracts', [
@@ -295,6 +301,46 @@ describe('portal: Order Supplies and My orders (real stack)', () => {
       .waitFor();
     expect(await page.getByTestId(`device-${serial}`).getByRole('radio').isDisabled()).toBe(true);
     expect(await ordersOf(serial)).toHaveLength(0);
+  });
+
+  it('shows another account’s customer none of the orders or serials, and the same “not found”', async () => {
+    const serial = devices.eligible[0];
+    const order = await gateway.expect<OrderAnswer>(201, '/api/orders', {
+      token: customer.token,
+      body: {
+        serial,
+        rows: [
+          {
+            reorderNumber: devices.reorderNumber,
+            fullCartonsOnsite: 0,
+            bottlesOnsite: 0,
+            quantity: 1,
+          },
+        ],
+      },
+    });
+    const tab = await openTab(browser);
+    tabs.push(tab);
+    const { page } = tab;
+    await signInThroughPage(page, baseUrl, other.email, PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Order Supplies' }).waitFor();
+    await page.getByTestId(`device-${other.serial}`).waitFor();
+    expect(await page.getByTestId(`device-${serial}`).count()).toBe(0);
+
+    await page.goto(`${baseUrl}/orders`);
+    await page.getByRole('heading', { level: 1, name: 'My orders' }).waitFor();
+    await page.getByText('You have not placed any orders yet.').waitFor();
+    for (const reference of [
+      order.orderId,
+      order.orderNumber,
+      '00000000-0000-4000-8000-000000000000',
+    ]) {
+      await page.goto(`${baseUrl}/orders/${reference}`);
+      await page.getByRole('heading', { level: 1, name: 'Order not found' }).waitFor();
+      expect(await page.getByRole('alert').innerText()).toBe(
+        'There is no such order on your account.',
+      );
+    }
   });
 
   it('offers no uncovered serial, ships standard only and names the helpdesk for expedited', async () => {
