@@ -71,6 +71,15 @@ export function OrderSuppliesPage() {
       : catalog.state === 'ready'
         ? accountFromCatalog(catalog.data.items, session?.user.company)
         : null;
+  // A serial that stopped being orderable (contract ended meanwhile) takes its rows with it.
+  const lostSerial = Boolean(serial && catalog.state === 'ready' && !current);
+  useEffect(() => {
+    if (!lostSerial) return;
+    setSerial(null);
+    setRows([]);
+    setErrors(NO_ORDER_ERRORS);
+  }, [lostSerial]);
+
   const helpdeskCountry =
     findCountry(shipToAccount?.country ?? session?.user.country) ?? chosenCountry;
 
