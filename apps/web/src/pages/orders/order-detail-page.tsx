@@ -70,8 +70,7 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
               {[
                 view.shipTo.line1,
                 view.shipTo.line2,
-                `${view.shipTo.postalCode} ${view.shipTo.city}`,
-                view.shipTo.state,
+                `${view.shipTo.city}${view.shipTo.state ? `, ${view.shipTo.state}` : ''} ${view.shipTo.postalCode}`,
                 findCountry(view.shipTo.country)?.name ?? view.shipTo.country,
               ]
                 .filter(Boolean)
