@@ -2,6 +2,7 @@ export * from './topics';
 export * from './event-catalog';
 export * from './reference/countries';
 export * from './reference/identifiers';
+export * from './reference/ship-to';
 export * from './events/shared/ship-to-address';
 export * from './events/shared/device-summary';
 export * from './events/platform-probe-recorded/platform-probe-recorded.event';

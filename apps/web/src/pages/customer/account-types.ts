@@ -1,16 +1,10 @@
+import type { ShipTo } from '../../config/ship-to';
 /** GET /api/accounts/{accountId} (registry, docs/api.md). */
 export interface AccountView {
   accountId: string;
   company: string;
   country: string;
-  shipTo: {
-    line1: string;
-    line2?: string;
-    city: string;
-    state?: string;
-    postalCode: string;
-    country: string;
-  };
+  shipTo: ShipTo;
   serials: string[];
 }
 

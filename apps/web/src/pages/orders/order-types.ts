@@ -1,3 +1,4 @@
+import type { ShipTo } from '../../config/ship-to';
 /**
  * What the ordering service answers (docs/api.md, "ordering"). Optional fields are ones the
  * page can do without, so a slightly different answer degrades instead of breaking the page.
@@ -22,15 +23,6 @@ export interface CatalogSerial {
   shipTo?: ShipTo;
   country?: string;
   accountId?: string;
-}
-
-export interface ShipTo {
-  line1: string;
-  line2?: string;
-  city: string;
-  state?: string;
-  postalCode: string;
-  country: string;
 }
 
 export const ORDER_STATUSES = [

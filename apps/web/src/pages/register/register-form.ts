@@ -1,3 +1,4 @@
+import type { ShipTo } from '../../config/ship-to';
 import { FieldProblem } from '../../api/api-client';
 import { sentence } from '../../forms/field-errors';
 
@@ -25,14 +26,7 @@ export interface RegistrationBody {
   email: string;
   phone: string;
   country: string;
-  shipTo: {
-    line1: string;
-    line2?: string;
-    city: string;
-    state?: string;
-    postalCode: string;
-    country: string;
-  };
+  shipTo: ShipTo;
   serials: string[];
 }
 

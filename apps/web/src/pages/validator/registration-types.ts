@@ -1,3 +1,4 @@
+import type { ShipTo } from '../../config/ship-to';
 /** The identity service's `Registration` (docs/api.md). */
 export type RegistrationStatus = 'awaiting-checks' | 'pending-review' | 'approved' | 'rejected';
 
@@ -20,14 +21,7 @@ export interface Registration {
   email: string;
   phone: string;
   country: string;
-  shipTo: {
-    line1: string;
-    line2?: string;
-    city: string;
-    state?: string;
-    postalCode: string;
-    country: string;
-  };
+  shipTo: ShipTo;
   serials: string[];
   checks: { checkedAt: string; allEligible: boolean; results: SerialCheck[] } | null;
   decision: {

@@ -1,8 +1,9 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { COUNTRY_CODES } from '../../reference/countries';
+import { ShipTo } from '../../reference/ship-to';
 
 /** Where an account's supplies are delivered. Only the helpdesk changes it after approval. */
-export class ShipToAddress {
+export class ShipToAddress implements ShipTo {
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
