@@ -13,16 +13,14 @@ import {
   SerialsValidatedEvent,
   Topics,
 } from '@metered/contracts';
-import { deadLetterTopic } from '@metered/event-platform';
-import type { Connection } from 'mongoose';
+
 import { linkIn } from '../../../tools/stack/src/demo/mail-capture';
-import { KafkaTestClient, SeenMessage } from '../../support/event-platform/kafka-test-client';
+import { KafkaTestClient } from '../../support/event-platform/kafka-test-client';
 import { waitFor } from '../../support/event-platform/wait-for';
-import { useApps } from '../../support/stack-env';
+
 import {
   loginDetailsIssued,
   mailCapture,
-  notificationsDatabase,
   passwordResetRequested,
   publish,
   registrationRejected,
@@ -32,6 +30,7 @@ import {
   storedEmail,
   uniqueEmail,
   waitForMail,
+  notificationsWorld,
 } from './notifications-harness';
 
 const US_HELPDESK = '1-800-275-9376 (prompts: 1, 3, 3)';
@@ -39,23 +38,7 @@ const US_HELPDESK = '1-800-275-9376 (prompts: 1, 3, 3)';
 describe('notification emails', () => {
   const kafka = new KafkaTestClient();
   const mail = mailCapture();
-  let emailEvents: SeenMessage[];
-  let deadLetters: SeenMessage[];
-  let db: Connection;
-
-  beforeAll(async () => {
-    await useApps(['notifications']);
-    db = await notificationsDatabase();
-    [emailEvents, deadLetters] = await Promise.all([
-      kafka.collect([Topics.NotificationsEmail]),
-      kafka.collect([deadLetterTopic('notifications')]),
-    ]);
-  });
-
-  afterAll(async () => {
-    await kafka.close();
-    await db?.close();
-  });
+  const world = notificationsWorld(kafka);
 
   it('confirms a registration request with its serials, next steps and the helpdesk number', async () => {
     const email = uniqueEmail('received');
@@ -70,7 +53,7 @@ describe('notification emails', () => {
     // The company name is the person's input: escaped in HTML.
     expect(received.html).toContain('Tinker &amp; &lt;Sons&gt;');
     const sent = await waitFor('EmailSent for the confirmation', () =>
-      emailEvents.find((message) => message.key === `registration-received:${event.eventId}`),
+      world.emailEvents.find((message) => message.key === `registration-received:${event.eventId}`),
     );
     expect(sent.headers['event-type']).toBe('EmailSent');
     expect(sent.headers['correlation-id']).toBe(event.correlationId);
@@ -94,7 +77,7 @@ describe('notification emails', () => {
     // Out of order on purpose: the check result is parked until the request tells who to write to.
     await publish(kafka, checks, SerialsValidatedEvent);
     const parked = await waitFor('the parked check', async () => {
-      const contact = await db
+      const contact = await world.db
         .collection<{ parkedChecks: { eventId: string }[] }>('registration_contacts')
         .findOne({ _id: request.payload.registrationId as never });
       return contact?.parkedChecks.some((check) => check.eventId === checks.eventId) && contact;
@@ -135,9 +118,10 @@ describe('notification emails', () => {
     await publish(kafka, marker, SerialsValidatedEvent);
     await waitFor(
       'the marker email',
-      async () => (await storedEmail(db, `serials-not-eligible:${marker.eventId}`)) ?? undefined,
+      async () =>
+        (await storedEmail(world.db, `serials-not-eligible:${marker.eventId}`)) ?? undefined,
     );
-    expect(await storedEmail(db, `serials-not-eligible:${eligible.eventId}`)).toBeNull();
+    expect(await storedEmail(world.db, `serials-not-eligible:${eligible.eventId}`)).toBeNull();
   });
 
   it("tells a rejected registrant the validator's reason", async () => {
@@ -195,7 +179,7 @@ describe('notification emails', () => {
     const good = loginDetailsIssued(email);
     await kafka.produce(Topics.IdentityAccessLink, [{ key, value: JSON.stringify(good) }]);
     const parked = await waitFor('the dead letter', () =>
-      deadLetters.find((message) => message.key === key),
+      world.deadLetters.find((message) => message.key === key),
     );
     expect(parked.headers['dlq-reason']).toBe('malformed-json');
     expect(parked.headers['dlq-consumer-group']).toBe('notifications');

@@ -13,10 +13,17 @@ import {
   RegistrationRequestedEvent,
   SerialCheckResult,
   SerialsValidatedEvent,
+  Topics,
 } from '@metered/contracts';
-import { createEnvelope, EventDefinition, EventEnvelope } from '@metered/event-platform';
+import {
+  createEnvelope,
+  deadLetterTopic,
+  EventDefinition,
+  EventEnvelope,
+} from '@metered/event-platform';
 import { CapturedMail, MailCapture } from '../../../tools/stack/src/demo/mail-capture';
-import { KafkaTestClient } from '../../support/event-platform/kafka-test-client';
+import { KafkaTestClient, SeenMessage } from '../../support/event-platform/kafka-test-client';
+import { useApps } from '../../support/stack-env';
 import { databaseUri } from '../../support/event-platform/probe-event';
 import { waitFor } from '../../support/event-platform/wait-for';
 import { testStackEnv } from '../../support/stack-env';
@@ -139,4 +146,32 @@ export function waitForMail(
     30000,
     500,
   );
+}
+
+/** What a notifications suite reads: email outcomes, dead letters and the service's database. */
+export interface NotificationsWorld {
+  emailEvents: SeenMessage[];
+  deadLetters: SeenMessage[];
+  db: Connection;
+}
+
+/**
+ * Starts the notifications service before the suite's tests and reads its email-outcome and
+ * dead-letter topics with `kafka`; closes the readers and the database afterwards.
+ */
+export function notificationsWorld(kafka: KafkaTestClient): NotificationsWorld {
+  const world = { emailEvents: [], deadLetters: [] } as unknown as NotificationsWorld;
+  beforeAll(async () => {
+    await useApps(['notifications']);
+    world.db = await notificationsDatabase();
+    [world.emailEvents, world.deadLetters] = await Promise.all([
+      kafka.collect([Topics.NotificationsEmail]),
+      kafka.collect([deadLetterTopic('notifications')]),
+    ]);
+  });
+  afterAll(async () => {
+    await kafka.close();
+    await world.db?.close();
+  });
+  return world;
 }

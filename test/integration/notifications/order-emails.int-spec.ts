@@ -17,18 +17,17 @@ import {
   Topics,
   UserActivatedEvent,
 } from '@metered/contracts';
-import { deadLetterTopic } from '@metered/event-platform';
-import type { Connection } from 'mongoose';
-import { KafkaTestClient, SeenMessage } from '../../support/event-platform/kafka-test-client';
+
+import { KafkaTestClient } from '../../support/event-platform/kafka-test-client';
 import { waitFor } from '../../support/event-platform/wait-for';
-import { useApps } from '../../support/stack-env';
+
 import {
   mailCapture,
-  notificationsDatabase,
   publish,
   storedEmail,
   uniqueEmail,
   waitForMail,
+  notificationsWorld,
 } from './notifications-harness';
 import {
   orderCancelled,
@@ -48,30 +47,14 @@ const US_HELPDESK = '1-800-275-9376 (prompts: 1, 3, 3)';
 describe('order emails', () => {
   const kafka = new KafkaTestClient();
   const mail = mailCapture();
-  let emailEvents: SeenMessage[];
-  let deadLetters: SeenMessage[];
-  let db: Connection;
-
-  beforeAll(async () => {
-    await useApps(['notifications']);
-    db = await notificationsDatabase();
-    [emailEvents, deadLetters] = await Promise.all([
-      kafka.collect([Topics.NotificationsEmail]),
-      kafka.collect([deadLetterTopic('notifications')]),
-    ]);
-  });
-
-  afterAll(async () => {
-    await kafka.close();
-    await db?.close();
-  });
+  const world = notificationsWorld(kafka);
 
   /** An account whose first user notifications already knows. */
   async function knownAccount(label: string): Promise<TestAccount> {
     const account = testAccount(label);
     await publish(kafka, registrationApproved(account), RegistrationApprovedEvent);
     await waitFor(`the recipients of ${label}`, async () => {
-      const stored = await db
+      const stored = await world.db
         .collection<{ _id: string; recipients: unknown[] }>('account_recipients')
         .findOne({ _id: account.accountId });
       return (stored?.recipients.length ?? 0) > 0 || undefined;
@@ -102,7 +85,7 @@ describe('order emails', () => {
     expect(confirmation.html).toContain('Tinker &amp; &lt;Sons&gt;');
     const messageId = `order-placed:${event.eventId}:${account.userId}`;
     const sent = await waitFor('EmailSent for the confirmation', () =>
-      emailEvents.find((message) => message.key === messageId),
+      world.emailEvents.find((message) => message.key === messageId),
     );
     expect(sent.headers['correlation-id']).toBe(event.correlationId);
   });
@@ -114,7 +97,7 @@ describe('order emails', () => {
     await publish(kafka, userActivated(second, account.accountId), UserActivatedEvent);
     await publish(kafka, userActivated(staff, undefined, ['helpdesk']), UserActivatedEvent);
     await waitFor('the second user', async () => {
-      const stored = await db
+      const stored = await world.db
         .collection<{ _id: string; recipients: { email: string }[] }>('account_recipients')
         .findOne({ _id: account.accountId });
       return stored?.recipients.some((recipient) => recipient.email === second) || undefined;
@@ -178,7 +161,7 @@ describe('order emails', () => {
     const event = orderPlaced(orderSnapshot(account, 'placed'));
     await publish(kafka, event, OrderPlacedEvent);
     await waitFor('the parked order event', async () => {
-      const stored = await db
+      const stored = await world.db
         .collection<{ _id: string; parkedOrderEvents: { eventId: string }[] }>('account_recipients')
         .findOne({ _id: account.accountId });
       return (
@@ -192,7 +175,7 @@ describe('order emails', () => {
       new RegExp(`Order ${event.payload.orderNumber} confirmed`),
     );
     expect(confirmation.text).toContain(`Dear ${account.contactName},`);
-    const stored = await db
+    const stored = await world.db
       .collection<{ _id: string; parkedOrderEvents: unknown[] }>('account_recipients')
       .findOne({ _id: account.accountId });
     expect(stored?.parkedOrderEvents).toEqual([]);
@@ -208,7 +191,7 @@ describe('order emails', () => {
     const good = orderPlaced(orderSnapshot(account, 'placed'));
     await publish(kafka, good, OrderPlacedEvent);
     const parked = await waitFor('the dead letter', () =>
-      deadLetters.find(
+      world.deadLetters.find(
         (message) =>
           message.headers['event-id'] === broken.eventId ||
           (message.value ?? '').includes(broken.eventId),
@@ -222,6 +205,8 @@ describe('order emails', () => {
       (message) => message.subject === `Order ${good.payload.orderNumber} confirmed`,
       'the next confirmation',
     );
-    expect(await storedEmail(db, `order-placed:${broken.eventId}:${account.userId}`)).toBeNull();
+    expect(
+      await storedEmail(world.db, `order-placed:${broken.eventId}:${account.userId}`),
+    ).toBeNull();
   });
 });
