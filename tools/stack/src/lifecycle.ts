@@ -53,6 +53,13 @@ async function waitReady(
  * the same settings is only checked (so `up` is idempotent); otherwise it is started, and
  * killed again if it does not become ready, so a failed start leaves nothing behind.
  */
+/** How long a running app may take to answer ready before it counts as wedged. */
+const WEDGED_AFTER_MS = 20_000;
+
+function answersSoon(component: Component): Promise<boolean> {
+  return waitUntil(() => component.isReady(), { timeoutMs: WEDGED_AFTER_MS, intervalMs: 500 });
+}
+
 export async function ensureComponent(
   component: Component,
   settings: StackSettings,
@@ -71,12 +78,18 @@ export async function ensureComponent(
   const { pidsDir } = settings.paths;
   const existing = readPidRecord(pidsDir, name);
   if (existing && isRecordAlive(existing)) {
-    if (existing.fingerprint === component.fingerprint()) {
+    const unchanged = existing.fingerprint === component.fingerprint();
+    if (unchanged && (component.kind !== 'app' || (await answersSoon(component)))) {
       await waitReady(component, settings, existing);
       step(name, `already running (pid ${existing.pid})`);
       return 'running';
     }
-    step(name, 'settings or build changed, restarting');
+    // An app that runs but is not ready while its infrastructure is (this is called after
+    // the infrastructure is ensured) is wedged: restart it, as a liveness probe would.
+    step(
+      name,
+      unchanged ? 'running but not ready, restarting' : 'settings or build changed, restarting',
+    );
     await stopRecordedProcess(existing, stopPolicy(name));
   }
   removePidRecord(pidsDir, name);
