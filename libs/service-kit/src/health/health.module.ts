@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { DatabaseHealthIndicator } from './database.health-indicator';
+import { DatabaseWatchdog } from './database-watchdog';
 import { HealthController } from './health.controller';
 import { KafkaHealthIndicator } from './kafka.health-indicator';
 
@@ -8,7 +9,7 @@ import { KafkaHealthIndicator } from './kafka.health-indicator';
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [DatabaseHealthIndicator, KafkaHealthIndicator],
+  providers: [DatabaseHealthIndicator, KafkaHealthIndicator, DatabaseWatchdog],
   exports: [KafkaHealthIndicator, DatabaseHealthIndicator],
 })
 export class HealthModule {}
