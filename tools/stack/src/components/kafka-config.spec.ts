@@ -28,3 +28,17 @@ describe('newKafkaClusterId', () => {
     expect(newKafkaClusterId()).not.toBe(id);
   });
 });
+
+describe('Kafka cluster ids', () => {
+  it('never start with "-", which the storage tool would take for an option', () => {
+    const draws = [Buffer.from([0xf8, ...Array(15).fill(1)]), Buffer.from(Array(16).fill(7))];
+    const id = newKafkaClusterId(() => draws.shift() as Buffer);
+    expect(Buffer.from([0xf8]).toString('base64url').startsWith('-')).toBe(true);
+    expect(id.startsWith('-')).toBe(false);
+    expect(id).toBe(Buffer.from(Array(16).fill(7)).toString('base64url'));
+  });
+
+  it('are 22 base64url characters (16 bytes)', () => {
+    expect(newKafkaClusterId()).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_-]{21}$/);
+  });
+});

@@ -43,7 +43,14 @@ export function kafkaServerProperties({
   ].join('\n');
 }
 
-/** A Kafka cluster id: 16 random bytes, base64url without padding (what kafka-storage random-uuid prints). */
-export function newKafkaClusterId(): string {
-  return randomBytes(16).toString('base64url');
+/**
+ * A Kafka cluster id: 16 random bytes, base64url without padding (what kafka-storage
+ * random-uuid prints). Like Kafka's own Uuid.randomUuid, never one that starts with "-":
+ * the storage tool would read it as an option (about 1 start in 32 failed that way).
+ */
+export function newKafkaClusterId(random: () => Buffer = () => randomBytes(16)): string {
+  for (;;) {
+    const id = random().toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
