@@ -5,7 +5,7 @@
  * The apps are not started here: e2e suites call `useApps([...])` from ./stack-env.
  */
 import { randomBytes } from 'node:crypto';
-import { ensureInfrastructure, stackEnvVariables } from '../../tools/stack/src';
+import { ensureInfrastructure, Stack, stackEnvVariables } from '../../tools/stack/src';
 import { assertTestDatabasePrefix } from './stack-env';
 
 export default async function globalSetup(): Promise<void> {
@@ -15,6 +15,13 @@ export default async function globalSetup(): Promise<void> {
   // Everything started from now on (here and by the workers) is tagged with this session,
   // so the teardown stops exactly that and leaves a developer's running stack alone.
   process.env.STACK_SESSION ||= `test-${process.pid}-${randomBytes(3).toString('hex')}`;
-  const stackEnv = await ensureInfrastructure();
-  Object.assign(process.env, stackEnvVariables(stackEnv));
+  try {
+    const stackEnv = await ensureInfrastructure();
+    Object.assign(process.env, stackEnvVariables(stackEnv));
+  } catch (error) {
+    // Jest skips the global teardown when the setup throws: stop what this run started here,
+    // or a half-started stack (e.g. FerretDB without its PostgreSQL) outlives the run.
+    await new Stack().down([], process.env.STACK_SESSION).catch(() => undefined);
+    throw error;
+  }
 }
