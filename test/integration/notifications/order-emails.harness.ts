@@ -17,6 +17,7 @@ import {
 } from '@metered/contracts';
 import { createEnvelope, EventDefinition, EventEnvelope } from '@metered/event-platform';
 import { serial, suffix, uniqueEmail } from './notifications-harness';
+import { SAMPLE_ORDER_ROWS } from '../../../apps/notifications/src/templates/testing/sample-order-rows';
 
 function envelope<P extends object>(definition: EventDefinition<P>, payload: P): EventEnvelope<P> {
   return createEnvelope(definition, payload, {
@@ -83,26 +84,7 @@ export function orderSnapshot(
     serial: account.serial,
     model: { code: 'VL-C405', name: 'VersaLink C405', family: 'office' },
     shipTo: { line1: '1 Main St', city: 'Springfield', postalCode: '12345', country: 'US' },
-    rows: [
-      {
-        reorderNumber: '106R03500',
-        description: 'Black toner cartridge',
-        kind: 'toner',
-        bottlesPerCarton: 1,
-        fullCartonsOnsite: 1,
-        bottlesOnsite: 0,
-        quantity: 2,
-      },
-      {
-        reorderNumber: '106R03501',
-        description: 'Cyan toner cartridge',
-        kind: 'toner',
-        bottlesPerCarton: 4,
-        fullCartonsOnsite: 0,
-        bottlesOnsite: 3,
-        quantity: 1,
-      },
-    ],
+    rows: SAMPLE_ORDER_ROWS.map((row) => ({ ...row })),
     channel: 'web',
     shippingMethod: 'standard',
     placedBy: account.userId,

@@ -4,6 +4,7 @@ import { orderHeldEmail } from './order-held.template';
 import { orderPlacedEmail } from './order-placed.template';
 import { orderReleasedEmail } from './order-released.template';
 import { orderShippedEmail } from './order-shipped.template';
+import { SAMPLE_ORDER_ROWS } from './testing/sample-order-rows';
 
 const hostile = '<script>alert("x")</script> & Co';
 
@@ -24,26 +25,7 @@ function order(overrides: Partial<OrderSnapshot> = {}): OrderSnapshot {
       postalCode: '62701',
       country: 'US',
     },
-    rows: [
-      {
-        reorderNumber: '106R03500',
-        description: 'Black toner cartridge',
-        kind: 'toner',
-        bottlesPerCarton: 1,
-        fullCartonsOnsite: 1,
-        bottlesOnsite: 0,
-        quantity: 2,
-      },
-      {
-        reorderNumber: '106R03501',
-        description: 'Cyan toner cartridge',
-        kind: 'toner',
-        bottlesPerCarton: 4,
-        fullCartonsOnsite: 0,
-        bottlesOnsite: 3,
-        quantity: 1,
-      },
-    ],
+    rows: SAMPLE_ORDER_ROWS.map((row) => ({ ...row })),
     channel: 'web',
     shippingMethod: 'standard',
     placedBy: 'b8a3a1b2-0f11-4d3a-8a0a-1f6b2c3d4e5f',
