@@ -1,4 +1,17 @@
 import { EventCatalog, EventDefinition } from '@metered/event-platform/envelope';
+import {
+  MachinesRequestDecidedEvent,
+  MachinesRequestedEvent,
+  SupplyItemRequestDecidedEvent,
+  SupplyItemRequestedEvent,
+} from './events/account-requests/account-request.events';
+import { SerialRemovedEvent } from './events/serial-removed/serial-removed.event';
+import { ShipToAddressChangedEvent } from './events/ship-to-address-changed/ship-to-address-changed.event';
+import { StaffActionRecordedEvent } from './events/staff-action-recorded/staff-action-recorded.event';
+import {
+  SupplyItemAddedEvent,
+  SupplyItemRemovedEvent,
+} from './events/supply-item-changed/supply-item-changed.events';
 import { ContractChangedEvent } from './events/contract-changed/contract-changed.event';
 import {
   OrderCancelledEvent,
@@ -35,6 +48,15 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   SerialsValidatedEvent,
   SerialAddedEvent,
   ContractChangedEvent,
+  SerialRemovedEvent,
+  SupplyItemAddedEvent,
+  SupplyItemRemovedEvent,
+  ShipToAddressChangedEvent,
+  MachinesRequestedEvent,
+  MachinesRequestDecidedEvent,
+  SupplyItemRequestedEvent,
+  SupplyItemRequestDecidedEvent,
+  StaffActionRecordedEvent,
   EmailSentEvent,
   EmailFailedEvent,
   OrderPlacedEvent,

@@ -20,6 +20,10 @@ export const Topics = {
   RegistrySerialCheck: 'registry.serial-check.v1',
   /** registry: devices (serials), their contracts and supply items. */
   RegistryDevice: 'registry.device.v1',
+  /** registry: customer accounts (ship-to address changes). */
+  RegistryAccount: 'registry.account.v1',
+  /** registry: customers' requests to the helpdesk (more machines, items not listed). */
+  RegistryAccountRequest: 'registry.account-request.v1',
   /** ordering: orders and their lifecycle. */
   OrderingOrder: 'ordering.order.v1',
   /**
@@ -29,6 +33,11 @@ export const Topics = {
   FulfilmentShipment: 'fulfilment.shipment.v1',
   /** notifications: email delivery outcomes. */
   NotificationsEmail: 'notifications.email.v1',
+  /**
+   * The audit trail: every staff action (helpdesk, ops, admin) on customer data or the
+   * platform, from the service that did it; the operations service keeps it for admins.
+   */
+  PlatformAudit: 'platform.audit.v1',
   /** The event platform's own self-test traffic (integration tests, smoke checks). */
   PlatformSelftest: 'platform.selftest.v1',
 } as const;
