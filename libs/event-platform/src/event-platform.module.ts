@@ -24,6 +24,7 @@ import {
   ResolvedEventPlatformOptions,
 } from './event-platform.options';
 import { InboxPruner } from './inbox/inbox-pruner';
+import { EventPlatformMetrics } from './instrumentation/event-platform.metrics';
 import { InboxStore } from './inbox/inbox.store';
 import { DocumentLocks } from './locking/document-locks';
 import { createKafka, createOrderedProducer } from './kafka/kafka-client.factory';
@@ -138,6 +139,7 @@ export class EventPlatformModule implements NestModule {
       EventOutbox,
       EventPlatformLifecycle,
       InboxPruner,
+      EventPlatformMetrics,
     ];
     return {
       module: EventPlatformModule,

@@ -30,6 +30,8 @@ export * from './kafka/lazy-producer';
 export * from './kafka/topic-admin';
 export * from './kafka/topic-names';
 export * from './common/backoff';
+// Prometheus hooks (the metrics themselves live in @metered/service-kit)
+export * from './instrumentation/event-metrics';
 // Nest wiring
 export * from './event-outbox.service';
 export * from './event-platform.lifecycle';

@@ -7,6 +7,7 @@ export * from './health/health.module';
 export * from './health/health.tokens';
 export * from './health/kafka.health-indicator';
 export * from './logging/service-logger.module';
+export * from './metrics';
 export * from './service-kit.module';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/http-error-body';

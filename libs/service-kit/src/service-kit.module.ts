@@ -4,10 +4,11 @@ import { INFRASTRUCTURE_CONFIG, SERVICE_NAME } from './config/config.tokens';
 import { mongoUriFor, readInfrastructureConfig, ServiceName } from './config/infrastructure.config';
 import { HealthModule } from './health/health.module';
 import { serviceLoggerModule } from './logging/service-logger.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 /**
  * What every service needs before its own features: configuration, structured logging,
- * a connection to its own database and the health endpoints.
+ * a connection to its own database, the health endpoints and `GET /metrics`.
  */
 @Global()
 @Module({})
@@ -24,6 +25,7 @@ export class ServiceKitModule {
           retryDelay: 2000,
         }),
         HealthModule,
+        MetricsModule.forService(service),
       ],
       providers: [
         { provide: INFRASTRUCTURE_CONFIG, useValue: config },

@@ -20,6 +20,8 @@ export class ApiProxyMiddleware implements NestMiddleware {
     // originalUrl: Nest mounts middleware with app.use(path), which strips the path from url.
     const route = resolveApiRoute(request.originalUrl);
     if (route.kind === 'proxy') {
+      // http_request_duration_seconds labels proxied calls by owner segment, never by URL.
+      response.locals.metricsRoute = `/api/${route.segment}/*`;
       this.proxy.forward(request, response, route.service, route.upstreamPath);
       return;
     }

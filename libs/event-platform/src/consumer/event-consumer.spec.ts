@@ -76,6 +76,7 @@ describe('EventConsumer', () => {
     expect(seen[0].correlation).toEqual({
       correlationId: event.correlationId,
       causationId: event.eventId,
+      eventId: event.eventId,
     });
     expect(inbox.records).toEqual([
       {

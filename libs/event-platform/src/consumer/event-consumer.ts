@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { KafkaRetriableException } from '@nestjs/microservices';
 import { backoffDelay, errorMessage, sleep } from '../common/backoff';
-import { CorrelationContext } from '../correlation/correlation-context';
+import { CorrelationContext, isSafeCorrelationId } from '../correlation/correlation-context';
 import { EventCatalog } from '../envelope/event-catalog';
 import { DeadLetterReason, EventEnvelope, EventRejectedError } from '../envelope/event-envelope';
 import { InboxStore } from '../inbox/inbox.store';
+import { EventMetrics } from '../instrumentation/event-metrics';
+import { EventHeaders } from '../kafka/event-headers';
 import { buildDeadLetterMessage } from './dead-letter-message';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { DEFAULT_CONSUMER_SETTINGS, EventConsumerSettings } from './event-consumer.settings';
@@ -50,6 +52,31 @@ export class EventConsumer {
 
   async consume(context: KafkaContextLike, handlers: EventHandlers): Promise<ConsumeOutcome> {
     const raw = rawMessageOf(context);
+    const type = raw.headers[EventHeaders.type] ?? 'unknown';
+    const work = async () => {
+      try {
+        const outcome = await this.consumeRaw(context, raw, handlers);
+        if (outcome === 'handled' || outcome === 'duplicate')
+          EventMetrics.consumed(this.group, raw.topic, type, outcome);
+        return outcome;
+      } catch (error) {
+        if (error instanceof KafkaRetriableException)
+          EventMetrics.consumed(this.group, raw.topic, type, 'retried');
+        throw error;
+      }
+    };
+    // Log lines of the whole message (checks, retries, parking) carry its ids from the headers.
+    const correlationId = raw.headers[EventHeaders.correlationId];
+    if (!isSafeCorrelationId(correlationId)) return work();
+    const eventId = raw.headers[EventHeaders.eventId];
+    return CorrelationContext.run({ correlationId, causationId: eventId ?? null, eventId }, work);
+  }
+
+  private async consumeRaw(
+    context: KafkaContextLike,
+    raw: RawKafkaMessage,
+    handlers: EventHandlers,
+  ): Promise<ConsumeOutcome> {
     const refuse = (reason: DeadLetterReason, error: string, attempts = 0) =>
       this.deadLetter(raw, reason, error, attempts);
     if (raw.value === null || raw.value.length === 0)
@@ -105,7 +132,11 @@ export class EventConsumer {
     handler: EventHandler,
     envelope: EventEnvelope<object>,
   ): Promise<{ reason: DeadLetterReason; error: string; attempts: number } | undefined> {
-    const ids = { correlationId: envelope.correlationId, causationId: envelope.eventId };
+    const ids = {
+      correlationId: envelope.correlationId,
+      causationId: envelope.eventId,
+      eventId: envelope.eventId,
+    };
     let lastError = '';
     for (let attempt = 1; attempt <= this.settings.maxAttempts; attempt++) {
       try {
@@ -122,6 +153,7 @@ export class EventConsumer {
           `${envelope.type} ${envelope.eventId}: attempt ${attempt}/${this.settings.maxAttempts} failed: ${lastError}`,
         );
         if (attempt < this.settings.maxAttempts) {
+          EventMetrics.consumed(this.group, context.getTopic(), envelope.type, 'retried');
           await sleep(backoffDelay(attempt, this.settings.backoff));
           await context
             .getHeartbeat?.()()
@@ -154,6 +186,7 @@ export class EventConsumer {
         `dead-letter publish failed: ${errorMessage(publishError)}`,
       );
     }
+    EventMetrics.deadLettered(this.group, raw.topic, raw.headers[EventHeaders.type]);
     this.logger.warn(
       `dead-lettered ${where} to ${this.deps.deadLetters.topic}: ${reason}: ${error}`,
     );

@@ -6,6 +6,8 @@ export interface CorrelationIds {
   correlationId: string;
   /** The event (or request) that directly caused the current work; null at the start of a flow. */
   causationId: string | null;
+  /** The event being handled, while a consumer handles one (for log lines). */
+  eventId?: string;
 }
 
 /** HTTP header that carries the correlation id in and out of every service. */

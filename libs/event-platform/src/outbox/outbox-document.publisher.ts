@@ -2,6 +2,7 @@ import type { mongo } from 'mongoose';
 import type { Producer } from 'kafkajs';
 import { errorMessage } from '../common/backoff';
 import { DocumentLocks } from '../locking/document-locks';
+import { EventMetrics } from '../instrumentation/event-metrics';
 import { OutboxEntry } from './outbox-entry';
 import { markFailed, outboxRewriteUpdate, removeEntries, topicMessagesOf } from './outbox-entries';
 
@@ -47,6 +48,7 @@ export class OutboxDocumentPublisher {
     try {
       const producer = await this.producer();
       await producer.sendBatch({ acks: -1, topicMessages: topicMessagesOf(run) });
+      EventMetrics.published(run);
     } catch (error) {
       const message = errorMessage(error);
       await rewrite((entries) => markFailed(entries, ids, message)).catch(() => false);

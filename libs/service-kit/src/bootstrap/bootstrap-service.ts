@@ -8,6 +8,7 @@ import { DomainErrorFilter } from '../errors/domain-error.filter';
 import { createValidationPipe } from '../validation/validation.pipe';
 import { useLimitedBodyParsers } from './body-parsing';
 import { correlationIdMiddleware } from './correlation-id.middleware';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 
 export interface BootstrapOptions {
   /** Runs after the app is created and before it listens (e.g. Swagger, microservices). */
@@ -30,6 +31,7 @@ export async function bootstrapService(
   const app = await NestFactory.create(rootModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.use(correlationIdMiddleware);
+  app.use(httpMetricsMiddleware);
   app.use(helmet());
   if (parseBodies) useLimitedBodyParsers(app);
   app.useGlobalPipes(createValidationPipe());

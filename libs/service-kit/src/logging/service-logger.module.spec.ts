@@ -1,7 +1,8 @@
 import { IncomingMessage } from 'node:http';
 import { correlationIdOf } from './service-logger.module';
 
-const requestWith = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage;
+const requestWith = (headers: Record<string, string>) =>
+  ({ headers }) as unknown as IncomingMessage;
 
 describe('correlationIdOf', () => {
   it("keeps a caller's well-formed correlation id", () => {

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { DynamicModule } from '@nestjs/common';
 import { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { ServiceName } from '../config/infrastructure.config';
+import { flowFields } from './log-context';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const SAFE_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -15,21 +17,26 @@ export function correlationIdOf(request: IncomingMessage): string {
 }
 
 /**
- * Structured JSON logs (pino) tagged with the service name; each HTTP request line carries
- * the correlation id the rest of the platform propagates through Kafka headers.
+ * Structured JSON logs (pino): every line names the `service`; lines written while an HTTP
+ * request or a Kafka event is handled carry its `correlationId` (the id the platform
+ * propagates through Kafka headers), and lines of event handling the `eventId` too.
  */
 export function serviceLoggerModule(service: ServiceName): DynamicModule {
   return LoggerModule.forRoot({
     pinoHttp: {
       name: service,
+      base: { service, pid: process.pid, hostname: hostname() },
       level: process.env.LOG_LEVEL ?? 'info',
+      mixin: (_object, _level, logger) => flowFields(logger),
       genReqId: (request, response) => {
         const id = correlationIdOf(request);
         response.setHeader(CORRELATION_HEADER, id);
         return id;
       },
       customProps: (request) => ({ correlationId: request.id }),
-      autoLogging: { ignore: (request) => (request.url ?? '').startsWith('/health') },
+      autoLogging: {
+        ignore: (request) => /^\/(health|metrics)(\/|$)/.test(request.url ?? ''),
+      },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
   });

@@ -1,0 +1,46 @@
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import { addScrapeHook } from '@metered/service-kit/metrics/scrape-hooks';
+import {
+  EVENT_PLATFORM_CONNECTION,
+  EVENT_PLATFORM_KAFKA,
+  EVENT_PLATFORM_OPTIONS,
+  ResolvedEventPlatformOptions,
+} from '../event-platform.options';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { ConsumerLagMonitor } from './consumer-lag.monitor';
+import { refreshOutboxMetrics } from './outbox-metrics';
+
+/** Refreshes the outbox backlog and consumer lag gauges whenever `/metrics` is scraped. */
+@Injectable()
+export class EventPlatformMetrics implements OnModuleInit, OnModuleDestroy {
+  private readonly lag: ConsumerLagMonitor;
+  private readonly removeHooks: (() => void)[] = [];
+
+  constructor(
+    @Inject(EVENT_PLATFORM_OPTIONS) options: ResolvedEventPlatformOptions,
+    @Inject(EVENT_PLATFORM_CONNECTION) private readonly connection: Connection,
+    @Inject(EVENT_PLATFORM_KAFKA) kafka: Kafka,
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+  ) {
+    this.lag = new ConsumerLagMonitor(kafka, options.service);
+  }
+
+  onModuleInit(): void {
+    this.removeHooks.push(
+      addScrapeHook(() =>
+        refreshOutboxMetrics(() => {
+          if (!this.connection.db) throw new Error('the database connection is not open');
+          return this.connection.db;
+        }, this.relay.registeredCollections),
+      ),
+      addScrapeHook(() => this.lag.refresh()),
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    for (const remove of this.removeHooks) remove();
+    await this.lag.close();
+  }
+}

@@ -1,0 +1,5 @@
+export * from './platform-metrics';
+export * from './scrape-hooks';
+export * from './http-metrics.middleware';
+export * from './metrics.module';
+export * from './service-version';
