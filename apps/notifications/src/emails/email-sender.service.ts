@@ -7,7 +7,8 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { EmailFailedEvent, EmailSentEvent } from '@metered/contracts';
-import { errorMessage, EventOutbox } from '@metered/event-platform';
+import { CorrelationContext, errorMessage, EventOutbox } from '@metered/event-platform';
+import { emailsFailed, emailsSent } from '@metered/service-kit';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config/notifications.config';
 import { classifySendError, decideAfterFailure } from './domain/delivery-policy';
 import { OutgoingEmail } from './domain/email';
@@ -83,7 +84,9 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
       );
       if (!email) continue;
       // No server, no point trying the rest now: they stay due for the next pass.
-      if ((await this.deliver(email)) === 'unreachable') return;
+      // Log lines of the delivery carry the flow's ids (correlationId, the causing eventId).
+      const ids = { ...this.causedBy(email), eventId: email.causationEventId };
+      if ((await CorrelationContext.run(ids, () => this.deliver(email))) === 'unreachable') return;
     }
   }
 
@@ -108,6 +111,7 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
     if (!(await this.emails.markSent(email.messageId, this.worker, sentAt, [event]))) {
       this.logger.warn(`${email.messageId} was sent but its claim had passed to another sender`);
     }
+    emailsSent.inc({ template: email.template });
     this.logger.log(`${email.messageId} sent to the SMTP server (attempt ${email.attempts})`);
     return 'sent';
   }
@@ -142,6 +146,7 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
       this.causedBy(email),
     );
     await this.emails.markFailed(email.messageId, this.worker, now, failure.message, [event]);
+    emailsFailed.inc({ template: email.template });
     this.logger.error(
       `${email.messageId} failed after ${email.attempts} attempt(s): ${failure.message}`,
     );
