@@ -16,6 +16,7 @@ export const API_ROUTES: Readonly<Record<string, ServiceName>> = Object.freeze({
   'supply-items': 'registry',
   devices: 'registry',
   accounts: 'registry',
+  'account-requests': 'registry',
   orders: 'ordering',
   emails: 'notifications',
   health: 'gateway',
