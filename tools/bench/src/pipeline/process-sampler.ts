@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pidusage from 'pidusage';
+
+/** CPU (% of one core) and resident memory of one stack process, sampled over the run. */
+export interface ProcessFigures {
+  name: string;
+  cpuMeanPct: number;
+  cpuMaxPct: number;
+  rssMaxMb: number;
+  rssLastMb: number;
+}
+
+interface Sample {
+  cpu: number;
+  rssMb: number;
+}
+
+/** The stack's processes (Kafka, FerretDB, PostgreSQL, Mailpit, the apps) from its pid files. */
+export function stackProcesses(pidsDir: string): { name: string; pid: number }[] {
+  try {
+    return readdirSync(pidsDir)
+      .filter((file) => file.endsWith('.json'))
+      .map(
+        (file) =>
+          JSON.parse(readFileSync(join(pidsDir, file), 'utf8')) as { name: string; pid: number },
+      )
+      .filter((record) => Number.isInteger(record.pid));
+  } catch {
+    return [];
+  }
+}
+
+/** Samples every stack process once a second until stopped. */
+export class ProcessSampler {
+  private readonly samples = new Map<string, Sample[]>();
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly processes: { name: string; pid: number }[]) {}
+
+  start(): void {
+    const tick = async () => {
+      for (const { name, pid } of this.processes) {
+        try {
+          const stat = await pidusage(pid);
+          const list = this.samples.get(name) ?? [];
+          list.push({ cpu: stat.cpu, rssMb: stat.memory / 1024 / 1024 });
+          this.samples.set(name, list);
+        } catch {
+          // the process is gone (restarted): nothing to sample
+        }
+      }
+    };
+    void tick();
+    this.timer = setInterval(() => void tick(), 1000);
+  }
+
+  stop(): ProcessFigures[] {
+    if (this.timer) clearInterval(this.timer);
+    pidusage.clear();
+    return [...this.samples.entries()].map(([name, list]) => ({
+      name,
+      cpuMeanPct: list.reduce((sum, s) => sum + s.cpu, 0) / list.length,
+      cpuMaxPct: Math.max(...list.map((s) => s.cpu)),
+      rssMaxMb: Math.max(...list.map((s) => s.rssMb)),
+      rssLastMb: list[list.length - 1].rssMb,
+    }));
+  }
+}

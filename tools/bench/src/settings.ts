@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { readInfrastructureConfig } from '../../../libs/service-kit/src/config/infrastructure.config';
+
+/** What one benchmark run does; every figure can be changed by an environment variable. */
+export interface BenchSettings {
+  gatewayUrl: string;
+  mailCaptureUrl: string;
+  kafkaBrokers: string[];
+  mongoUrl: string;
+  mongoDbPrefix: string;
+  /** Workers of the closed-loop phases: the baselines and the main run share it. */
+  concurrency: number;
+  baselineMs: number;
+  mainMs: number;
+  /** Each open-loop step of the knee search. */
+  stepMs: number;
+  /** Open-loop rates tried in order (orders/s); the search stops past the knee. */
+  rates: number[];
+  customers: number;
+  serialsPerCustomer: number;
+  /** `start`: bring the local stack up (default); `running`: use what answers at the URLs. */
+  stack: 'start' | 'running';
+  outDir: string;
+  password: string;
+  adminEmail: string;
+  adminPassword: string;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new Error(`${name} must be a positive whole number`);
+  return parsed;
+}
+
+export function readBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettings {
+  const infra = readInfrastructureConfig(env);
+  const quick = env.BENCH_QUICK === '1';
+  const repo = join(__dirname, '../../..');
+  return {
+    gatewayUrl: env.GATEWAY_URL ?? `http://127.0.0.1:${env.GATEWAY_PORT ?? 3000}`,
+    mailCaptureUrl: infra.mailCaptureUrl,
+    kafkaBrokers: infra.kafkaBrokers,
+    mongoUrl: infra.mongoUrl,
+    mongoDbPrefix: infra.mongoDbPrefix,
+    concurrency: int(env, 'BENCH_CONCURRENCY', 8),
+    baselineMs: int(env, 'BENCH_BASELINE_S', quick ? 3 : 10) * 1000,
+    mainMs: int(env, 'BENCH_MAIN_S', quick ? 5 : 30) * 1000,
+    stepMs: int(env, 'BENCH_STEP_S', quick ? 3 : 10) * 1000,
+    rates: (env.BENCH_RATES ?? (quick ? '10,20' : '10,20,40,60,80,100,130,160,200'))
+      .split(',')
+      .map((rate) => Number(rate.trim()))
+      .filter((rate) => rate > 0),
+    customers: int(env, 'BENCH_CUSTOMERS', quick ? 2 : 12),
+    serialsPerCustomer: int(env, 'BENCH_SERIALS_PER_CUSTOMER', 4),
+    stack: env.BENCH_STACK === 'running' ? 'running' : 'start',
+    outDir: env.BENCH_OUT_DIR ?? join(repo, 'docs/perf'),
+    password: 'Bench-Customer-2026!',
+    adminEmail: env.BOOTSTRAP_ADMIN_EMAIL ?? 'admin@metered.local',
+    adminPassword: env.BOOTSTRAP_ADMIN_PASSWORD ?? 'Metered-Admin-2026!',
+  };
+}
