@@ -2,6 +2,8 @@ export * from './config/config.tokens';
 export * from './config/infrastructure.config';
 export * from './errors/domain.error';
 export * from './errors/domain-error.filter';
+export * from './errors/database-unavailable';
+export * from './errors/database-unavailable.filter';
 export * from './health/database.health-indicator';
 export * from './health/health.module';
 export * from './health/health.tokens';

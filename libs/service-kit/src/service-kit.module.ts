@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { INFRASTRUCTURE_CONFIG, SERVICE_NAME } from './config/config.tokens';
 import { mongoUriFor, readInfrastructureConfig, ServiceName } from './config/infrastructure.config';
+import { DATABASE_CLIENT_TIMEOUTS } from './errors/database-unavailable';
 import { HealthModule } from './health/health.module';
 import { serviceLoggerModule } from './logging/service-logger.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -20,7 +21,7 @@ export class ServiceKitModule {
       imports: [
         serviceLoggerModule(service),
         MongooseModule.forRoot(mongoUriFor(service, config), {
-          serverSelectionTimeoutMS: 5000,
+          ...DATABASE_CLIENT_TIMEOUTS,
           retryAttempts: 30,
           retryDelay: 2000,
         }),

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { serveServiceDocument } from '../api-docs/service-api-docs';
 import { ServiceName, servicePort } from '../config/infrastructure.config';
 import { DomainErrorFilter } from '../errors/domain-error.filter';
+import { DatabaseUnavailableFilter } from '../errors/database-unavailable.filter';
 import { createValidationPipe } from '../validation/validation.pipe';
 import { useLimitedBodyParsers } from './body-parsing';
 import { correlationIdMiddleware } from './correlation-id.middleware';
@@ -35,7 +36,11 @@ export async function bootstrapService(
   app.use(helmet());
   if (parseBodies) useLimitedBodyParsers(app);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new DomainErrorFilter());
+  // Nest tries the last registered filter first: domain errors, then database outages (503).
+  app.useGlobalFilters(
+    new DatabaseUnavailableFilter(app.getHttpAdapter()),
+    new DomainErrorFilter(),
+  );
   app.enableShutdownHooks();
   serveServiceDocument(app, service);
   await options.configure?.(app);
