@@ -9,6 +9,11 @@ import { ForgotPasswordPage } from './pages/password/forgot-password-page';
 import { ChoosePasswordPage } from './pages/password/choose-password-page';
 import { RegisterPage } from './pages/register/register-page';
 import { StaffHomePage } from './pages/staff-home-page';
+import { HeldOrdersPage } from './pages/helpdesk/held-orders-page';
+import { HelpdeskAccountPage } from './pages/helpdesk/helpdesk-account-page';
+import { HelpdeskOrderPage } from './pages/helpdesk/helpdesk-order-page';
+import { HelpdeskRequestsPage } from './pages/helpdesk/helpdesk-requests-page';
+import { HelpdeskSearchPage } from './pages/helpdesk/helpdesk-search-page';
 import { ValidatorQueuePage } from './pages/validator/validator-queue-page';
 
 /** Who may open a page: anyone, or only a signed-in user (others are sent to sign in). */
@@ -75,6 +80,41 @@ export const ROUTES: readonly PortalRoute[] = [
     access: 'signed-in',
     roles: ['validator', 'admin'],
     render: () => <ValidatorQueuePage />,
+  },
+  {
+    path: '/helpdesk',
+    title: 'Find an account',
+    access: 'signed-in',
+    roles: ['helpdesk', 'admin'],
+    render: () => <HelpdeskSearchPage />,
+  },
+  {
+    path: '/helpdesk/accounts/:accountId',
+    title: 'Account',
+    access: 'signed-in',
+    roles: ['helpdesk', 'admin'],
+    render: ({ accountId }) => <HelpdeskAccountPage key={accountId} accountId={accountId} />,
+  },
+  {
+    path: '/helpdesk/accounts/:accountId/order',
+    title: 'Order on behalf',
+    access: 'signed-in',
+    roles: ['helpdesk', 'admin'],
+    render: ({ accountId }) => <HelpdeskOrderPage key={accountId} accountId={accountId} />,
+  },
+  {
+    path: '/helpdesk/requests',
+    title: 'Customer requests',
+    access: 'signed-in',
+    roles: ['helpdesk', 'admin'],
+    render: () => <HelpdeskRequestsPage />,
+  },
+  {
+    path: '/helpdesk/held',
+    title: 'Held orders',
+    access: 'signed-in',
+    roles: ['helpdesk', 'admin'],
+    render: () => <HeldOrdersPage />,
   },
   { path: '/home', title: 'Home', access: 'signed-in', render: () => <StaffHomePage /> },
 ];

@@ -18,6 +18,19 @@ export function StaffHomePage() {
           <Link to="/validator">Review registration requests</Link>
         </p>
       )}
+      {hasAnyRole(user, ['helpdesk', 'admin']) && (
+        <ul className="staff-links" aria-label="Helpdesk console">
+          <li>
+            <Link to="/helpdesk">Find a customer account</Link>
+          </li>
+          <li>
+            <Link to="/helpdesk/requests">Customer requests</Link>
+          </li>
+          <li>
+            <Link to="/helpdesk/held">Held orders</Link>
+          </li>
+        </ul>
+      )}
       <p>The tools for your role will appear here as they become available.</p>
     </section>
   );

@@ -1,0 +1,88 @@
+import { useCallback, useRef, useState } from 'react';
+import { ApiResult, newUuid } from '../../api/api-client';
+import { useSession } from '../../session/session-context';
+import { OrderErrors, placeOrderProblems } from '../orders/order-form';
+import { OrderView, PlaceOrderBody } from '../orders/order-types';
+
+export type ShippingChoice = 'standard' | 'expedited';
+
+/** POST /api/orders on behalf of a customer: the account is named, expedited is allowed. */
+export type HelpdeskOrderBody = Omit<PlaceOrderBody, 'shippingMethod'> & {
+  accountId: string;
+  shippingMethod: ShippingChoice;
+};
+
+export type HelpdeskPlaceOutcome =
+  | { kind: 'placed'; order: OrderView }
+  | { kind: 'invalid'; errors: OrderErrors }
+  | { kind: 'refused'; message: string; contractEnded?: boolean };
+
+/**
+ * Sends an order once, like the customer's page (usePlaceOrder): an `Idempotency-Key` per
+ * attempt, kept while the outcome is unknown, so sending again never places a second order;
+ * a second click while one is in flight does nothing. The words are for the agent.
+ */
+export function useHelpdeskOrder() {
+  const { callWithSession } = useSession();
+  const attempt = useRef<{ key: string; body: string } | null>(null);
+  const inFlight = useRef(false);
+  const [sending, setSending] = useState(false);
+
+  const place = useCallback(
+    async (body: HelpdeskOrderBody, rowKeys: readonly number[]) => {
+      if (inFlight.current) return null;
+      inFlight.current = true;
+      setSending(true);
+      const json = JSON.stringify(body);
+      if (attempt.current?.body !== json) attempt.current = { key: newUuid(), body: json };
+      try {
+        const result = await callWithSession<OrderView>('/api/orders', {
+          method: 'POST',
+          body,
+          headers: { 'Idempotency-Key': attempt.current.key },
+          timeoutMs: 30000,
+        });
+        if (result.kind === 'ok' || (result.kind === 'http-error' && result.status < 500))
+          attempt.current = null;
+        return interpret(result, rowKeys);
+      } finally {
+        inFlight.current = false;
+        setSending(false);
+      }
+    },
+    [callWithSession],
+  );
+
+  return { place, sending };
+}
+
+function interpret(result: ApiResult<OrderView>, rowKeys: readonly number[]): HelpdeskPlaceOutcome {
+  if (result.kind === 'ok') return { kind: 'placed', order: result.body };
+  if (result.kind === 'network-error' || result.status >= 500)
+    return {
+      kind: 'refused',
+      message: `The order could not be sent right now (reference ${result.correlationId}). Sending it again is safe: it will not be placed twice.`,
+    };
+  const { status, body } = result;
+  if (status === 400 && body?.errors?.length)
+    return { kind: 'invalid', errors: placeOrderProblems(body.errors, rowKeys) };
+  const message = Array.isArray(body?.message) ? body.message.join(' ') : body?.message;
+  if (status === 404)
+    return {
+      kind: 'refused',
+      message: 'This serial number is not (or no longer) on this account.',
+    };
+  if (status === 403) return { kind: 'refused', message: 'Your role may not place orders.' };
+  if (body?.code === 'contract-not-current')
+    return {
+      kind: 'refused',
+      contractEnded: true,
+      message: body.errors?.[0]?.reason ?? message ?? 'The contract does not cover this serial.',
+    };
+  return {
+    kind: 'refused',
+    message:
+      message ??
+      `The order was not accepted (status ${status}, reference ${result.correlationId}).`,
+  };
+}
