@@ -3,7 +3,7 @@ import { bootstrapService } from '@metered/service-kit';
 import { OrderingModule } from './ordering.module';
 
 // Consumes from the start: session revocations (libs/auth), identity's approvals and the
-// registry's devices (read models), and the warehouse's shipments.
+// registry's devices and accounts (read models), and the warehouse's shipments.
 void bootstrapService('ordering', OrderingModule, {
   configure: (app) => startEventConsumer(app, 'ordering'),
 });

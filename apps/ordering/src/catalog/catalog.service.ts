@@ -4,7 +4,9 @@ import { findCountry } from '@metered/contracts/reference/countries';
 import { InvalidInputError } from '@metered/service-kit';
 import { ORDERING_CONFIG, type OrderingConfig } from '../config/ordering.config';
 import { accountInScope } from '../orders/order-access';
+import { type AccountView, currentShipTo } from '../read-models/domain/account-view';
 import { calendarDay, isCoveredOn, type SerialView } from '../read-models/domain/serial-view';
+import { AccountsRepository } from '../read-models/persistence/accounts.repository';
 import { SerialsRepository } from '../read-models/persistence/serials.repository';
 import type { CatalogSerialDto } from './dto/catalog.response';
 
@@ -13,6 +15,7 @@ import type { CatalogSerialDto } from './dto/catalog.response';
 export class CatalogService {
   constructor(
     private readonly serials: SerialsRepository,
+    private readonly accounts: AccountsRepository,
     @Inject(ORDERING_CONFIG) private readonly config: OrderingConfig,
   ) {}
 
@@ -22,13 +25,17 @@ export class CatalogService {
       throw new InvalidInputError([{ field: 'accountId', reason: 'staff name the account' }]);
     }
     const today = calendarDay(new Date());
-    const views = await this.serials.findByAccount(accountId);
+    const [views, account] = await Promise.all([
+      this.serials.findByAccount(accountId),
+      this.accounts.findById(accountId),
+    ]);
     return views
       .filter((view) => view.model !== undefined)
-      .map((view) => this.toDto(view, accountId, today));
+      .map((view) => this.toDto(view, account, today));
   }
 
-  private toDto(view: SerialView, accountId: string, today: string): CatalogSerialDto {
+  private toDto(view: SerialView, account: AccountView | null, today: string): CatalogSerialDto {
+    const accountId = view.accountId!;
     const country = findCountry(view.country) ?? findCountry('US')!;
     return {
       serial: view.serial,
@@ -37,7 +44,7 @@ export class CatalogService {
       model: view.model!,
       contract: view.contract ?? null,
       covered: isCoveredOn(view.contract, today),
-      shipTo: view.shipTo!,
+      shipTo: account ? currentShipTo(account, view) : view.shipTo!,
       items: view.supplyItems.map((item) => ({
         reorderNumber: item.reorderNumber,
         description: item.description,

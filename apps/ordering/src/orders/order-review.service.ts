@@ -1,11 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@metered/auth';
-import { OrderCancelledEvent, OrderReleasedEvent } from '@metered/contracts';
-import { EventOutbox } from '@metered/event-platform';
+import {
+  OrderCancelledEvent,
+  OrderReleasedEvent,
+  StaffActionRecordedEvent,
+} from '@metered/contracts';
+import { EventOutbox, OutgoingEvent } from '@metered/event-platform';
 import { ConflictError } from '@metered/service-kit';
 import type { Order } from './domain/order';
 import { toSnapshot } from './domain/order-snapshot';
 import { type Actor, cancel, release, type Transition } from './domain/order-transitions';
+import { type OrderAuditAction, orderAudit } from './domain/staff-audit';
 import { isOrderStaff } from './order-access';
 import { OrderQueriesService } from './order-queries.service';
 import { OrdersRepository } from './persistence/orders.repository';
@@ -25,13 +31,15 @@ export class OrderReviewService {
     return this.apply(
       orderId,
       (order) => release(order, actor, new Date(), note),
-      (next) =>
+      (before, next) => [
         this.outbox.create(OrderReleasedEvent, {
           ...toSnapshot(next),
           releasedBy: user.userId,
           releasedAt: next.release!.at.toISOString(),
           ...(note ? { note } : {}),
         }),
+        this.audit(user, 'order.released', before, next, next.release!.at, note),
+      ],
     );
   }
 
@@ -44,21 +52,48 @@ export class OrderReviewService {
     return this.apply(
       orderId,
       (order) => cancel(order, actor, new Date(), reason),
-      (next) =>
-        this.outbox.create(OrderCancelledEvent, {
+      (before, next) => {
+        const cancelled = this.outbox.create(OrderCancelledEvent, {
           ...toSnapshot(next),
           cancelledBy: user.userId,
           cancelledByRole: actor.kind,
           reason,
           cancelledAt: next.cancellation!.at.toISOString(),
-        }),
+        });
+        if (actor.kind === 'customer') return [cancelled];
+        const at = next.cancellation!.at;
+        return [cancelled, this.audit(user, 'order.cancelled', before, next, at, reason)];
+      },
+    );
+  }
+
+  /** The audit record of a helpdesk action, in the same write as the order change. */
+  private audit(
+    user: AuthenticatedUser,
+    action: OrderAuditAction,
+    before: Order,
+    next: Order,
+    at: Date,
+    reason?: string,
+  ): OutgoingEvent {
+    return this.outbox.create(
+      StaffActionRecordedEvent,
+      orderAudit({
+        auditId: randomUUID(),
+        actor: user,
+        action,
+        order: next,
+        before: before.status,
+        reason,
+        at,
+      }),
     );
   }
 
   private async apply(
     orderId: string,
     transition: (order: Order) => Transition,
-    event: (next: Order) => ReturnType<EventOutbox['create']>,
+    events: (before: Order, next: Order) => OutgoingEvent[],
   ): Promise<Order> {
     let refusal: string | undefined;
     const after = await this.orders.change(orderId, (current) => {
@@ -68,7 +103,7 @@ export class OrderReviewService {
         return null;
       }
       refusal = undefined;
-      return { next: outcome.next, events: [event(outcome.next)] };
+      return { next: outcome.next, events: events(current, outcome.next) };
     });
     if (refusal) throw new ConflictError(refusal);
     return after!;

@@ -7,13 +7,22 @@ import {
   RegistrationApprovedPayload,
   SerialAddedEvent,
   SerialAddedPayload,
+  SerialRemovedEvent,
+  SerialRemovedPayload,
+  ShipToAddressChangedEvent,
+  ShipToAddressChangedPayload,
+  SupplyItemAddedEvent,
+  SupplyItemAddedPayload,
+  SupplyItemRemovedEvent,
+  SupplyItemRemovedPayload,
   Topics,
 } from '@metered/contracts';
 import { EventConsumer, EventEnvelope } from '@metered/event-platform';
 import { ReadModelsService } from './read-models.service';
 
 /**
- * registry's device topic and identity's registration topic feed ordering's read models.
+ * registry's device and account topics and identity's registration topic feed ordering's
+ * read models.
  * `consume` validates, deduplicates (inbox), retries and dead-letters; other event types on
  * these topics are ignored.
  */
@@ -31,6 +40,20 @@ export class ReadModelsEvents {
         this.readModels.onSerialAdded(e),
       [ContractChangedEvent.type]: (e: EventEnvelope<ContractChangedPayload>) =>
         this.readModels.onContractChanged(e),
+      [SerialRemovedEvent.type]: (e: EventEnvelope<SerialRemovedPayload>) =>
+        this.readModels.onSerialRemoved(e),
+      [SupplyItemAddedEvent.type]: (e: EventEnvelope<SupplyItemAddedPayload>) =>
+        this.readModels.onSupplyItemAdded(e),
+      [SupplyItemRemovedEvent.type]: (e: EventEnvelope<SupplyItemRemovedPayload>) =>
+        this.readModels.onSupplyItemRemoved(e),
+    });
+  }
+
+  @EventPattern(Topics.RegistryAccount)
+  async onAccountEvent(@Payload() _value: unknown, @Ctx() context: KafkaContext) {
+    await this.events.consume(context, {
+      [ShipToAddressChangedEvent.type]: (e: EventEnvelope<ShipToAddressChangedPayload>) =>
+        this.readModels.onShipToAddressChanged(e),
     });
   }
 

@@ -1,4 +1,10 @@
-import { applyContractDecided, applySerialLinked, belongsTo, isCoveredOn } from './serial-view';
+import {
+  applyContractDecided,
+  applySerialLinked,
+  applySerialUnlinked,
+  belongsTo,
+  isCoveredOn,
+} from './serial-view';
 
 const contract = (endsOn: string) => ({
   contractId: 'C-1',
@@ -65,6 +71,36 @@ describe('serial read model', () => {
     const view = applySerialLinked(null, linked)!;
     expect(
       applySerialLinked(view, { ...linked, addedAt: new Date('2025-12-01T00:00:00Z') }),
+    ).toBeNull();
+  });
+
+  it('drops a removed serial from its account and ignores an older link delivered again', () => {
+    const view = applySerialLinked(null, linked)!;
+    const removed = applySerialUnlinked(view, {
+      serial: linked.serial,
+      accountId: 'acc-1',
+      removedAt: new Date('2026-02-01T00:00:00Z'),
+    })!;
+    expect(belongsTo(removed, 'acc-1')).toBe(false);
+    expect(applySerialLinked(removed, linked)).toBeNull();
+    const again = { serial: linked.serial, accountId: 'acc-1', removedAt: removed.unlinkedAt! };
+    expect(applySerialUnlinked(removed, again)).toBeNull();
+    // Linked again later: it belongs to the account once more.
+    const relinked = applySerialLinked(removed, {
+      ...linked,
+      addedAt: new Date('2026-03-01T00:00:00Z'),
+    });
+    expect(belongsTo(relinked, 'acc-1')).toBe(true);
+  });
+
+  it('ignores a removal older than the serial`s current link', () => {
+    const view = applySerialLinked(null, { ...linked, addedAt: new Date('2026-03-01T00:00:00Z') });
+    expect(
+      applySerialUnlinked(view, {
+        serial: linked.serial,
+        accountId: 'acc-1',
+        removedAt: new Date('2026-02-01T00:00:00Z'),
+      }),
     ).toBeNull();
   });
 

@@ -1,4 +1,5 @@
 import type { ContractSummary, DeviceModelSummary, ShipToAddress } from '@metered/contracts';
+import { type ItemChange, reapplyItemChanges } from './serial-items';
 
 /** A supply item that can be ordered for one serial, as the registry announced it. */
 export interface SerialItem {
@@ -25,6 +26,10 @@ export interface SerialView {
   contractAsOf?: Date;
   /** When the registry linked the device (SerialAdded.addedAt); older link events are ignored. */
   linkedAt?: Date;
+  /** When the helpdesk removed it from its account (SerialRemoved); older links are ignored. */
+  unlinkedAt?: Date;
+  /** The latest helpdesk change of each item of this serial (SupplyItemAdded/Removed). */
+  itemChanges?: ItemChange[];
 }
 
 export interface SerialLinked {
@@ -36,6 +41,12 @@ export interface SerialLinked {
   supplyItems: SerialItem[];
   contract?: ContractSummary;
   addedAt: Date;
+}
+
+export interface SerialUnlinked {
+  serial: string;
+  accountId: string;
+  removedAt: Date;
 }
 
 export interface ContractDecided {
@@ -60,13 +71,16 @@ export function applySerialLinked(
 ): SerialView | null {
   const base: SerialView = current ?? { serial: event.serial, supplyItems: [] };
   if (current?.linkedAt && !isNewer(event.addedAt, current.linkedAt)) return null;
+  // A link older than the serial's removal is a replay of history, not a new link.
+  if (current?.unlinkedAt && event.addedAt.getTime() < current.unlinkedAt.getTime()) return null;
   const next: SerialView = {
     ...base,
     accountId: event.accountId,
     country: event.country,
     model: event.model,
     shipTo: event.shipTo,
-    supplyItems: event.supplyItems,
+    // The link's list is the registry's as of `addedAt`; item changes after it still count.
+    supplyItems: reapplyItemChanges(event.supplyItems, base.itemChanges, event.addedAt),
     linkedAt: event.addedAt,
   };
   // The link carries the contract deciding at `addedAt`; a later ContractChanged stays.
@@ -75,6 +89,23 @@ export function applySerialLinked(
     next.contractAsOf = event.addedAt;
   }
   return next;
+}
+
+/**
+ * Applies `SerialRemoved`: the serial leaves its account, so neither the catalog nor an order
+ * finds it. Ignored when it was linked again later, or when it is already gone since then.
+ * Returns null when nothing changes.
+ */
+export function applySerialUnlinked(
+  current: SerialView | null,
+  event: SerialUnlinked,
+): SerialView | null {
+  const base: SerialView = current ?? { serial: event.serial, supplyItems: [] };
+  if (base.linkedAt && base.linkedAt.getTime() > event.removedAt.getTime()) return null;
+  if (base.unlinkedAt && base.unlinkedAt.getTime() >= event.removedAt.getTime()) return null;
+  if (base.accountId !== undefined && base.accountId !== event.accountId) return null;
+  const { accountId: _removed, ...rest } = base;
+  return { ...rest, unlinkedAt: event.removedAt };
 }
 
 /** Applies `ContractChanged`: the newest decision wins; returns null when nothing changes. */

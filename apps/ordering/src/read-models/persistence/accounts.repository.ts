@@ -2,17 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { EventOutbox } from '@metered/event-platform';
-import type { AccountView } from '../domain/account-view';
+import { type AccountRecord, type AccountView, isApproved } from '../domain/account-view';
 import { ACCOUNT_VIEW } from './read-model.schemas';
 
-interface AccountViewDocument extends Omit<AccountView, 'accountId'> {
+interface AccountViewDocument extends Omit<AccountRecord, 'accountId'> {
   _id: string;
 }
 
 export abstract class AccountsRepository {
+  /** The account once approved (an address change alone does not make it orderable). */
   abstract findById(accountId: string): Promise<AccountView | null>;
-  /** Stores the account unless a newer copy is already there; true when written. */
-  abstract save(account: AccountView): Promise<boolean>;
+  /** Read-decide-write of one account under its lock; `decide` returns null to leave it. */
+  abstract change(
+    accountId: string,
+    decide: (current: AccountRecord | null) => AccountRecord | null,
+  ): Promise<boolean>;
 }
 
 @Injectable()
@@ -25,21 +29,27 @@ export class MongoAccountsRepository extends AccountsRepository {
   }
 
   async findById(accountId: string): Promise<AccountView | null> {
+    const record = await this.findRecord(accountId);
+    return isApproved(record) ? record : null;
+  }
+
+  change(
+    accountId: string,
+    decide: (current: AccountRecord | null) => AccountRecord | null,
+  ): Promise<boolean> {
+    return this.outbox.withLock(this.model, accountId, async () => {
+      const next = decide(await this.findRecord(accountId));
+      if (!next) return false;
+      const { accountId: id, ...fields } = next;
+      await this.model.replaceOne({ _id: id }, { _id: id, ...fields }, { upsert: true }).exec();
+      return true;
+    });
+  }
+
+  private async findRecord(accountId: string): Promise<AccountRecord | null> {
     const document = await this.model.findById(accountId).lean<AccountViewDocument>();
     if (!document) return null;
     const { _id, ...rest } = document;
     return { accountId: _id, ...rest };
-  }
-
-  save(account: AccountView): Promise<boolean> {
-    return this.outbox.withLock(this.model, account.accountId, async () => {
-      const current = await this.findById(account.accountId);
-      if (current && current.approvedAt.getTime() > account.approvedAt.getTime()) return false;
-      const { accountId, ...fields } = account;
-      await this.model
-        .replaceOne({ _id: accountId }, { _id: accountId, ...fields }, { upsert: true })
-        .exec();
-      return true;
-    });
   }
 }

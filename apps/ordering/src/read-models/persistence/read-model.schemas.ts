@@ -20,6 +20,8 @@ export const SerialViewSchema = new Schema(
     contract: { type: Schema.Types.Mixed },
     contractAsOf: { type: Date },
     linkedAt: { type: Date },
+    unlinkedAt: { type: Date },
+    itemChanges: { type: [Schema.Types.Mixed], default: undefined },
   },
   { versionKey: false, collection: SERIALS_COLLECTION, minimize: false },
 );
@@ -29,10 +31,12 @@ SerialViewSchema.index({ 'supplyItems.reorderNumber': 1 });
 export const AccountViewSchema = new Schema(
   {
     _id: { type: String, required: true },
-    company: { type: String, required: true },
-    country: { type: String, required: true },
+    // Absent while only an address change has arrived (see AccountRecord).
+    company: { type: String },
+    country: { type: String },
     shipTo: { type: Schema.Types.Mixed, required: true },
-    approvedAt: { type: Date, required: true },
+    approvedAt: { type: Date },
+    shipToAsOf: { type: Date },
   },
   { versionKey: false, collection: ACCOUNTS_COLLECTION },
 );

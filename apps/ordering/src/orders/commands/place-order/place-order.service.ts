@@ -1,16 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@metered/auth';
-import { OrderHeldEvent, OrderPlacedEvent } from '@metered/contracts';
+import { OrderHeldEvent, OrderPlacedEvent, StaffActionRecordedEvent } from '@metered/contracts';
 import { EventOutbox } from '@metered/event-platform';
 import { InvalidInputError, NotFoundError, UnavailableError } from '@metered/service-kit';
 import { AllowancesService } from '../../../allowances/allowances.service';
 import { ORDERING_CONFIG, type OrderingConfig } from '../../../config/ordering.config';
+import { currentShipTo } from '../../../read-models/domain/account-view';
 import { belongsTo } from '../../../read-models/domain/serial-view';
 import { AccountsRepository } from '../../../read-models/persistence/accounts.repository';
 import { SerialsRepository } from '../../../read-models/persistence/serials.repository';
 import type { Order } from '../../domain/order';
 import { newOrderNumber } from '../../domain/order-number';
 import { toSnapshot } from '../../domain/order-snapshot';
+import { orderAudit } from '../../domain/staff-audit';
 import { UnprocessableError } from '../../errors/unprocessable.error';
 import { OrdersRepository } from '../../persistence/orders.repository';
 import { decideOrder, type OrderDecision } from './domain/order-request';
@@ -91,7 +94,7 @@ export class PlaceOrderService {
       country: view.country ?? account.country,
       serial: view.serial,
       model: view.model!,
-      shipTo: view.shipTo ?? account.shipTo,
+      shipTo: currentShipTo(account, view),
       rows: decision.rows,
       channel,
       shippingMethod: decision.shippingMethod,
@@ -103,13 +106,13 @@ export class PlaceOrderService {
         ? { holdReason: decision.holdReason, heldRows: decision.heldRows }
         : {}),
     };
-    return this.insertWithFreshNumber(order);
+    return this.insertWithFreshNumber(order, user);
   }
 
-  private async insertWithFreshNumber(order: Order): Promise<Order> {
+  private async insertWithFreshNumber(order: Order, user: AuthenticatedUser): Promise<Order> {
     let candidate = order;
     for (let draw = 1; draw <= MAX_NUMBER_DRAWS; draw++) {
-      const outcome = await this.orders.insert(candidate, [this.firstEvent(candidate)]);
+      const outcome = await this.orders.insert(candidate, this.firstEvents(candidate, user));
       if (outcome === 'inserted') return candidate;
       if (outcome === 'duplicate-order-id') {
         return (await this.orders.findById(candidate.orderId)) ?? candidate;
@@ -119,16 +122,26 @@ export class PlaceOrderService {
     throw new UnavailableError('could not draw a free order number; try again');
   }
 
-  private firstEvent(order: Order) {
+  /** OrderPlaced or OrderHeld; for an order placed by the helpdesk, its audit record too. */
+  private firstEvents(order: Order, user: AuthenticatedUser) {
     const snapshot = toSnapshot(order);
-    if (order.status === 'held') {
-      return this.outbox.create(OrderHeldEvent, {
-        ...snapshot,
-        holdReason: order.holdReason!,
-        heldRows: order.heldRows!,
-      });
-    }
-    return this.outbox.create(OrderPlacedEvent, snapshot);
+    const first =
+      order.status === 'held'
+        ? this.outbox.create(OrderHeldEvent, {
+            ...snapshot,
+            holdReason: order.holdReason!,
+            heldRows: order.heldRows!,
+          })
+        : this.outbox.create(OrderPlacedEvent, snapshot);
+    if (order.channel !== 'helpdesk') return [first];
+    const audit = orderAudit({
+      auditId: randomUUID(),
+      actor: user,
+      action: 'order.placed',
+      order,
+      at: order.placedAt,
+    });
+    return [first, this.outbox.create(StaffActionRecordedEvent, audit)];
   }
 }
 
