@@ -8,6 +8,7 @@ import type { SupplyItem } from '../supply-items/domain/supply-item';
 import { toSupplyItemSummary } from '../supply-items/persistence/supply-item.mapper';
 import { SupplyItemsRepository } from '../supply-items/persistence/supply-items.repository';
 import type { Device } from './domain/device';
+import { listedSupplyItems } from './domain/device-supply-items';
 import { AccountDeviceDto, DeviceViewDto } from './dto/device-view.dto';
 import { DevicesRepository } from './persistence/devices.repository';
 
@@ -32,6 +33,14 @@ export class DevicesService {
     };
   }
 
+  /** One device as its account sees it (after a helpdesk change). */
+  async accountView(serial: string): Promise<AccountDeviceDto> {
+    const device = await this.devices.findBySerial(serial);
+    if (!device) throw new NotFoundError(`device ${serial} not found`);
+    const [view] = await this.describe([device]);
+    return view;
+  }
+
   async ofAccount(accountId: string): Promise<AccountDeviceDto[]> {
     return this.describe(await this.devices.findByAccount(accountId));
   }
@@ -40,18 +49,36 @@ export class DevicesService {
     const codes = devices.map((device) => device.modelCode);
     const models = await this.models.findByCodes(codes);
     const items = await this.supplyItems.findForModels(codes);
+    const extras = await this.supplyItems.findByReorderNumbers(
+      devices.flatMap((device) => device.extraSupplyItems),
+    );
     const today = calendarDay();
     return devices.map((device) => {
       const contract = decidingContract(device.contracts, today);
+      const modelItems = items.get(device.modelCode) ?? ([] as SupplyItem[]);
       return {
         serial: device.serial,
         model: toModelSummary(models.get(device.modelCode) ?? unknownModel(device.modelCode)),
         contract: contract ? toContractSummary(contract) : null,
         covered: coversOn(contract, today),
-        supplyItems: (items.get(device.modelCode) ?? ([] as SupplyItem[])).map(toSupplyItemSummary),
+        supplyItems: offeredItems(device, modelItems, extras).map(toSupplyItemSummary),
       };
     });
   }
+}
+
+/** The model's items minus the serial's removed ones plus its extras (domain rule 5). */
+export function offeredItems(
+  device: Device,
+  modelItems: readonly SupplyItem[],
+  extras: ReadonlyMap<string, SupplyItem>,
+): SupplyItem[] {
+  const byNumber = new Map(modelItems.map((item) => [item.reorderNumber, item]));
+  for (const [number, item] of extras) byNumber.set(number, item);
+  return listedSupplyItems(
+    modelItems.map((item) => item.reorderNumber),
+    device,
+  ).flatMap((number) => byNumber.get(number) ?? []);
 }
 
 /** Models are never deleted, so this only guards against a hand-edited database. */

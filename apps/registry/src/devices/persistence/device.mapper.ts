@@ -16,6 +16,8 @@ export function toDevice(document: DeviceDocument): Device {
       startsOn: contract.startsOn,
       endsOn: contract.endsOn,
     })),
+    extraSupplyItems: [...(document.extraSupplyItems ?? [])],
+    removedSupplyItems: [...(document.removedSupplyItems ?? [])],
   };
 }
 

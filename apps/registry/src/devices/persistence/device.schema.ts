@@ -24,6 +24,9 @@ export interface DeviceDocument extends OutboxFields {
   /** The registration (or request) that linked the device; a redelivery finds it here. */
   linkedBy?: string;
   contracts: ContractRecord[];
+  /** Per-serial item adjustments of the helpdesk (see domain/device-supply-items). */
+  extraSupplyItems?: string[];
+  removedSupplyItems?: string[];
   updatedAt: Date;
 }
 
@@ -47,6 +50,8 @@ export const DeviceSchema = new Schema<DeviceDocument>(
     linkedAt: { type: Date, required: false },
     linkedBy: { type: String, required: false },
     contracts: { type: [ContractRecordSchema], default: [] },
+    extraSupplyItems: { type: [String], default: [] },
+    removedSupplyItems: { type: [String], default: [] },
     updatedAt: { type: Date, required: true },
   },
   { versionKey: false, collection: DEVICES_COLLECTION },

@@ -4,6 +4,7 @@ import { Model } from 'mongoose';
 import { EventOutbox, OutgoingEvent, withOutbox } from '@metered/event-platform';
 import type { Contract } from '../../contracts/domain/contract';
 import type { Device } from '../domain/device';
+import type { SupplyItemAdjustments } from '../domain/device-supply-items';
 import { toContractRecords, toDevice } from './device.mapper';
 import { DEVICE, DeviceDocument } from './device.schema';
 
@@ -13,6 +14,9 @@ export interface DeviceChange {
   country?: string;
   contracts?: Contract[];
   link?: { accountId: string; linkedBy: string; at: Date };
+  /** Unlinks the device from its account (and forgets that account's item adjustments). */
+  unlink?: true;
+  supplyItems?: SupplyItemAdjustments;
   events: OutgoingEvent[];
 }
 
@@ -97,9 +101,17 @@ export class DevicesRepository {
         set.linkedBy = change.link.linkedBy;
         set.linkedAt = change.link.at;
       }
-      await this.devices
-        .updateOne({ _id: serial }, withOutbox({ $set: set }, change.events))
-        .exec();
+      if (change.supplyItems) {
+        set.extraSupplyItems = change.supplyItems.extraSupplyItems;
+        set.removedSupplyItems = change.supplyItems.removedSupplyItems;
+      }
+      const update = change.unlink
+        ? {
+            $set: { ...set, extraSupplyItems: [], removedSupplyItems: [] },
+            $unset: { accountId: '', linkedBy: '', linkedAt: '' },
+          }
+        : { $set: set };
+      await this.devices.updateOne({ _id: serial }, withOutbox(update, change.events)).exec();
       return change.events.length > 0 ? 'with-events' : 'written';
     });
     if (written === 'with-events') this.outbox.nudge();

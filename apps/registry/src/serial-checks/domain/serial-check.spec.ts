@@ -19,6 +19,8 @@ function device(overrides: Partial<Device> = {}): Device {
     modelCode: model.code,
     country: 'US',
     contracts: [active],
+    extraSupplyItems: [],
+    removedSupplyItems: [],
     ...overrides,
   };
 }
