@@ -100,7 +100,13 @@ export function findResource(resources: K8sResource[], kind: string, name: strin
 }
 
 /** Services that consume events and therefore own a dead-letter topic. */
-export const CONSUMING_SERVICES = ['identity', 'registry', 'ordering', 'notifications'];
+export const CONSUMING_SERVICES = [
+  'identity',
+  'registry',
+  'ordering',
+  'notifications',
+  'operations',
+];
 
 const TOPICS_FILE = 'libs/contracts/src/topics.ts';
 
