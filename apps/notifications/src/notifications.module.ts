@@ -4,6 +4,7 @@ import { AuthModule } from '@metered/auth';
 import { EventPlatformModule } from '@metered/event-platform';
 import { ServiceKitModule } from '@metered/service-kit';
 import { AccessLinkEmailsModule } from './access-links/access-link-emails.module';
+import { AccountRequestEmailsModule } from './account-requests/account-request-emails.module';
 import { EmailsModule } from './emails/emails.module';
 import { EMAILS_COLLECTION } from './emails/persistence/email.schema';
 import { OrderEmailsModule } from './order-emails/order-emails.module';
@@ -24,6 +25,7 @@ import { RegistrationEmailsModule } from './registrations/registration-emails.mo
     RegistrationEmailsModule,
     AccessLinkEmailsModule,
     OrderEmailsModule,
+    AccountRequestEmailsModule,
   ],
 })
 export class NotificationsModule {}

@@ -24,6 +24,10 @@ export const TEMPLATE_NAMES = [
   'order-released',
   'order-cancelled',
   'order-shipped',
+  'machines-request-received',
+  'machines-request-decided',
+  'supply-item-request-received',
+  'supply-item-request-decided',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -16,12 +16,21 @@ export interface SerialsNotEligibleInput {
   eligibleCount: number;
 }
 
-const OUTCOME_LABELS: Record<SerialCheckOutcome, string> = {
+/** How each check outcome reads in an email (also used for add-machine requests). */
+export const OUTCOME_LABELS: Record<SerialCheckOutcome, string> = {
   eligible: 'eligible',
   'unknown-serial': 'unknown serial number',
   'no-active-contract': 'no active Metered Supplies contract',
   'already-registered': 'already registered to another account',
   'other-country': 'registered in another country',
+};
+
+/** Where supplies for a device without a contract come from. */
+export const NO_CONTRACT_ADVICE: Block = {
+  kind: 'paragraph',
+  text:
+    'Devices without an active Metered Supplies contract cannot be ordered for here: please ' +
+    "buy their supplies from the vendor's online store or from an authorised partner.",
 };
 
 /** Sent when the automatic checks find serials that cannot be registered. */
@@ -39,12 +48,7 @@ export function serialsNotEligibleEmail(input: SerialsNotEligibleInput): EmailCo
     },
   ];
   if (input.failed.some((result) => result.outcome === 'no-active-contract')) {
-    blocks.push({
-      kind: 'paragraph',
-      text:
-        'Devices without an active Metered Supplies contract cannot be ordered for here: please ' +
-        "buy their supplies from the vendor's online store or from an authorised partner.",
-    });
+    blocks.push(NO_CONTRACT_ADVICE);
   }
   blocks.push({
     kind: 'paragraph',

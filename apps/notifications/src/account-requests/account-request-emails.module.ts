@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { EmailsModule } from '../emails/emails.module';
+import { AccountRequestEmailsEvents } from './account-request-emails.events';
+import { AccountRequestEmailsService } from './account-request-emails.service';
+
+@Module({
+  imports: [EmailsModule],
+  controllers: [AccountRequestEmailsEvents],
+  providers: [AccountRequestEmailsService],
+})
+export class AccountRequestEmailsModule {}
