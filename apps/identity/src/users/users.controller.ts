@@ -1,18 +1,22 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiBearerAuth,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { Roles } from '@metered/auth';
 import { CreateStaffUserDto } from './dto/create-staff-user.dto';
+import { ListUsersQuery } from './dto/list-users.query';
 import { UserListResponse, UserResponse } from './dto/user.response';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
+@ApiBearerAuth()
 @Controller('users')
 @Roles('admin')
 export class UsersController {
@@ -28,10 +32,15 @@ export class UsersController {
     return UserResponse.from(await this.users.createStaffUser(body));
   }
 
+  // The helpdesk console shows an account's users and finds an account by a caller's email.
   @Get()
-  @ApiOperation({ summary: 'All users, customers and staff' })
+  @Roles('helpdesk', 'admin')
+  @ApiOperation({
+    summary: 'Users, customers and staff (helpdesk, admin); filter by account and/or email',
+  })
   @ApiOkResponse({ type: UserListResponse })
-  async list(): Promise<UserListResponse> {
-    return { items: (await this.users.list()).map(UserResponse.from) };
+  @ApiForbiddenResponse({ description: 'customers and other staff roles' })
+  async list(@Query() query: ListUsersQuery): Promise<UserListResponse> {
+    return { items: (await this.users.list(query)).map(UserResponse.from) };
   }
 }

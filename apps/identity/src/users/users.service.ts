@@ -6,7 +6,11 @@ import { ConflictError, NotFoundError } from '@metered/service-kit';
 import { IDENTITY_CONFIG, IdentityConfig } from '../config/identity.config';
 import { deterministicUuid, expiresAfter, generateOneTimeToken } from './domain/one-time-token';
 import { normaliseEmail, User } from './domain/user';
-import { DuplicateUserError, UsersRepository } from './persistence/users.repository';
+import {
+  DuplicateUserError,
+  type UserFilter,
+  UsersRepository,
+} from './persistence/users.repository';
 
 export interface NewCustomerUser {
   registrationId: string;
@@ -46,8 +50,11 @@ export class UsersService {
     return user;
   }
 
-  list(): Promise<User[]> {
-    return this.users.list();
+  list(filter: UserFilter = {}): Promise<User[]> {
+    return this.users.list({
+      ...(filter.accountId ? { accountId: filter.accountId } : {}),
+      ...(filter.email ? { email: normaliseEmail(filter.email) } : {}),
+    });
   }
 
   /**

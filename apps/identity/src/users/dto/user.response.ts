@@ -28,6 +28,9 @@ export class UserResponse {
   @ApiProperty({ enum: ['invited', 'active', 'disabled'] })
   status: string;
 
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
   static from(user: User): UserResponse {
     return {
       userId: user.id,
@@ -38,6 +41,7 @@ export class UserResponse {
       company: user.company,
       country: user.country,
       status: user.status,
+      createdAt: user.createdAt.toISOString(),
     };
   }
 }

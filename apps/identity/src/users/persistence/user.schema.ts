@@ -52,5 +52,7 @@ export const UserSchema = new Schema<UserDocument>(
 UserSchema.plugin(outboxPlugin);
 // The unique index is what makes "one user per email" hold under concurrency.
 UserSchema.index({ email: 1 }, { unique: true });
+// The helpdesk lists an account's users.
+UserSchema.index({ accountId: 1 });
 UserSchema.index({ 'accessLink.tokenHash': 1 });
 UserSchema.index({ registrationId: 1 });

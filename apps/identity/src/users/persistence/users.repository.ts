@@ -14,11 +14,18 @@ export interface UserChange<R> {
 }
 
 /** Port: how the users feature stores users. Every write carries its events (outbox). */
+/** Exact matches: `email` lower-cased. */
+export interface UserFilter {
+  accountId?: string;
+  email?: string;
+}
+
 export abstract class UsersRepository {
   abstract findById(id: string): Promise<User | null>;
   abstract findByEmail(email: string): Promise<User | null>;
   abstract findByLinkTokenHash(tokenHash: string): Promise<User | null>;
-  abstract list(): Promise<User[]>;
+  /** Oldest first; every filter given must match. */
+  abstract list(filter?: UserFilter): Promise<User[]>;
   /** Inserts a new user with its first events; throws DuplicateUserError on a taken email or id. */
   abstract insert(user: User, events: OutgoingEvent[]): Promise<void>;
   /** Runs `decide` on the current user with nobody else writing it meanwhile, then saves. */
@@ -57,8 +64,12 @@ export class MongoUsersRepository extends UsersRepository {
     return document ? toUser(document) : null;
   }
 
-  async list(): Promise<User[]> {
-    const documents = await this.users.find().sort({ createdAt: 1 }).lean<UserDocument[]>().exec();
+  async list(filter: UserFilter = {}): Promise<User[]> {
+    const documents = await this.users
+      .find({ ...filter })
+      .sort({ createdAt: 1 })
+      .lean<UserDocument[]>()
+      .exec();
     return documents.map(toUser);
   }
 
