@@ -1,20 +1,39 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { RegistrationApprovedPayload, SerialAddedEvent } from '@metered/contracts';
-import { EventEnvelope, EventOutbox } from '@metered/event-platform';
+import { RegistrationApprovedPayload, SERIAL_SOURCES, SerialAddedEvent } from '@metered/contracts';
+import { EventEnvelope, EventOutbox, OutgoingEvent } from '@metered/event-platform';
 import { toContractSummary, toModelSummary } from '../contracts/contract-summary';
 import { calendarDay, decidingContract } from '../contracts/domain/contract';
+import type { DeviceModel } from '../device-models/domain/device-model';
 import { DeviceModelsRepository } from '../device-models/persistence/device-models.repository';
 import type { Device } from '../devices/domain/device';
 import { DevicesRepository } from '../devices/persistence/devices.repository';
+import { checkSerial, SerialCheck } from '../serial-checks/domain/serial-check';
 import { toSupplyItemSummary } from '../supply-items/persistence/supply-item.mapper';
 import { SupplyItemsRepository } from '../supply-items/persistence/supply-items.repository';
 import type { Account } from './domain/account';
 import { AccountsRepository } from './persistence/accounts.repository';
 
+export interface LinkOptions {
+  source: (typeof SERIAL_SOURCES)[number];
+  /** What linked it (registration id, request id, `helpdesk:<userId>`), kept on the device. */
+  linkedBy: string;
+  /**
+   * Re-run the registration checks under the device's lock (helpdesk and requests): only an
+   * eligible device is linked. Registrations were checked before the validator approved.
+   */
+  requireEligible: boolean;
+  /** Further events of the same write (the audit entry). */
+  alsoEmit?: (device: Device, at: Date) => OutgoingEvent[];
+}
+
+export type LinkOutcome =
+  | { linked: true }
+  | { linked: false; reason: 'unknown' | 'already-ours' | 'taken' }
+  | { linked: false; reason: 'ineligible'; check: SerialCheck };
+
 /**
- * Turns an approved registration into an account and links its serials, each with its
- * `SerialAdded` event in the device's own write. Safe to repeat: the account is created once
- * and a serial already linked to this account is left alone.
+ * Links serials to accounts, each with its `SerialAdded` event in the device's own write:
+ * for approved registrations, the helpdesk's direct adds and approved machine requests.
  */
 @Injectable()
 export class AccountLinkingService {
@@ -28,6 +47,7 @@ export class AccountLinkingService {
     private readonly outbox: EventOutbox,
   ) {}
 
+  /** Safe to repeat: the account is created once; a serial already ours is left alone. */
   async onRegistrationApproved(envelope: EventEnvelope<RegistrationApprovedPayload>) {
     const approved = envelope.payload;
     const account = await this.accounts.createOnce({
@@ -39,53 +59,69 @@ export class AccountLinkingService {
       approvedSerials: approved.serials,
       createdAt: new Date(approved.approvedAt),
     });
-    for (const serial of approved.serials) await this.link(account, serial);
+    for (const serial of approved.serials) {
+      const outcome = await this.linkSerial(account, serial, {
+        source: 'registration',
+        linkedBy: account.registrationId,
+        requireEligible: false,
+      });
+      if (outcome.linked || outcome.reason === 'already-ours') continue;
+      // Taken by another registration since the checks ran: the helpdesk sorts it out.
+      this.logger.warn(
+        `approved serial ${serial} of account ${account.accountId} not linked: ${outcome.reason}`,
+      );
+    }
   }
 
-  private async link(account: Account, serial: string): Promise<void> {
+  async linkSerial(account: Account, serial: string, options: LinkOptions): Promise<LinkOutcome> {
     // Catalog data read up front: the lock is held only for the device's own decision.
     const current = await this.devices.findBySerial(serial);
-    if (!current) {
-      this.logger.warn(
-        `approved serial ${serial} of account ${account.accountId} is unknown; skipped`,
-      );
-      return;
-    }
+    if (!current) return { linked: false, reason: 'unknown' };
     const model = await this.models.findByCode(current.modelCode);
     const items = (await this.supplyItems.find(current.modelCode)).map(toSupplyItemSummary);
-    let skippedFor: string | undefined;
+    let outcome: LinkOutcome = { linked: false, reason: 'unknown' };
     await this.devices.change(serial, (device) => {
       if (!device) return undefined;
+      const now = new Date();
       if (device.accountId) {
-        // Ours already (redelivery), or taken by another account since the checks ran.
-        if (device.accountId !== account.accountId) skippedFor = device.accountId;
+        outcome = {
+          linked: false,
+          reason: device.accountId === account.accountId ? 'already-ours' : 'taken',
+        };
         return undefined;
+      }
+      if (options.requireEligible) {
+        const check = checkSerial({ serial, device, model }, account.country, calendarDay(now));
+        if (check.outcome !== 'eligible') {
+          outcome = { linked: false, reason: 'ineligible', check };
+          return undefined;
+        }
       }
       // Thrown errors are retried by the consumer, then parked: both are states to look at.
       if (!model) throw new Error(`device ${serial} has unknown model ${current.modelCode}`);
       if (device.modelCode !== current.modelCode) {
         throw new Error(`device ${serial} changed model while being linked; retrying`);
       }
-      const now = new Date();
+      outcome = { linked: true };
       return {
-        link: { accountId: account.accountId, linkedBy: account.registrationId, at: now },
-        events: [this.serialAdded(account, device, model, items, now)],
+        link: { accountId: account.accountId, linkedBy: options.linkedBy, at: now },
+        events: [
+          this.serialAdded(account, device, model, items, options.source, now),
+          ...(options.alsoEmit?.(device, now) ?? []),
+        ],
       };
     });
-    if (skippedFor) {
-      this.logger.warn(
-        `serial ${serial} approved for account ${account.accountId} already belongs to account ${skippedFor}; not linked`,
-      );
-    }
+    return outcome;
   }
 
   private serialAdded(
     account: Account,
     device: Device,
-    model: Parameters<typeof toModelSummary>[0],
+    model: DeviceModel,
     supplyItems: ReturnType<typeof toSupplyItemSummary>[],
+    source: LinkOptions['source'],
     now: Date,
-  ) {
+  ): OutgoingEvent {
     const contract = decidingContract(device.contracts, calendarDay(now));
     return this.outbox.create(SerialAddedEvent, {
       serial: device.serial,
@@ -95,7 +131,7 @@ export class AccountLinkingService {
       ...(contract ? { contract: toContractSummary(contract) } : {}),
       shipTo: account.shipTo,
       supplyItems,
-      source: 'registration',
+      source,
       addedAt: now.toISOString(),
     });
   }

@@ -1,11 +1,16 @@
 import { Schema } from 'mongoose';
 import type { ShipToAddress } from '@metered/contracts';
+import { OutboxFields, outboxPlugin } from '@metered/event-platform';
 
 export const ACCOUNT = 'Account';
 export const ACCOUNTS_COLLECTION = 'accounts';
 
-/** Keyed by identity's accountId: a redelivered approval hits the duplicate key. */
-export interface AccountDocument {
+/**
+ * Keyed by identity's accountId: a redelivered approval hits the duplicate key. Its outbox
+ * carries the account's own events (`ShipToAddressChanged` and its audit entry), written
+ * through EventOutbox under the document lock.
+ */
+export interface AccountDocument extends OutboxFields {
   _id: string;
   accountId: string;
   registrationId: string;
@@ -41,3 +46,4 @@ export const AccountSchema = new Schema<AccountDocument>(
   },
   { versionKey: false, collection: ACCOUNTS_COLLECTION },
 );
+AccountSchema.plugin(outboxPlugin);

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import type { ShipToAddress } from '@metered/contracts';
+import { EventOutbox, OutgoingEvent, withOutbox } from '@metered/event-platform';
 import type { Account } from '../domain/account';
+import { ACCOUNT_SEARCH_LIMIT, AccountSearch } from '../domain/account-search';
 import { ACCOUNT, AccountDocument } from './account.schema';
 
 function toAccount(document: AccountDocument): Account {
@@ -24,13 +27,34 @@ function toAccount(document: AccountDocument): Account {
   };
 }
 
+/** What a decision on a locked account wants written: a new address and its events. */
+export interface AccountChange {
+  shipTo: ShipToAddress;
+  events: OutgoingEvent[];
+}
+
 @Injectable()
 export class AccountsRepository {
-  constructor(@InjectModel(ACCOUNT) private readonly accounts: Model<AccountDocument>) {}
+  constructor(
+    @InjectModel(ACCOUNT) private readonly accounts: Model<AccountDocument>,
+    private readonly outbox: EventOutbox,
+  ) {}
 
   async findById(accountId: string): Promise<Account | undefined> {
     const document = await this.accounts.findById(accountId).lean<AccountDocument>();
     return document ? toAccount(document) : undefined;
+  }
+
+  /** Accounts whose company matches, or with one of these ids; company order, at most 50. */
+  async search(search: AccountSearch, accountIds: readonly string[]): Promise<Account[]> {
+    const documents = await this.accounts
+      .find({
+        $or: [{ company: { $regex: search.companyPattern } }, { _id: { $in: [...accountIds] } }],
+      })
+      .sort({ company: 1, _id: 1 })
+      .limit(ACCOUNT_SEARCH_LIMIT)
+      .lean<AccountDocument[]>();
+    return documents.map(toAccount);
   }
 
   /**
@@ -39,7 +63,7 @@ export class AccountsRepository {
    */
   async createOnce(account: Account): Promise<Account> {
     try {
-      await this.accounts.create({ _id: account.accountId, ...account });
+      await this.outbox.insert(this.accounts, { _id: account.accountId, ...account }, []);
       return account;
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
@@ -47,5 +71,32 @@ export class AccountsRepository {
       if (!existing) throw error;
       return existing;
     }
+  }
+
+  /**
+   * Read-decide-write on one account under its lock: `decide` sees the current account and
+   * returns the change with its events (one write), or undefined to leave it alone. Returns
+   * the account as it is afterwards, undefined when there is no such account.
+   */
+  async change(
+    accountId: string,
+    decide: (account: Account) => AccountChange | undefined,
+  ): Promise<Account | undefined> {
+    const result = await this.outbox.withLock(this.accounts, accountId, async () => {
+      const document = await this.accounts.findById(accountId).lean<AccountDocument>();
+      if (!document) return undefined;
+      const account = toAccount(document);
+      const change = decide(account);
+      if (!change) return { account, events: 0 };
+      await this.accounts
+        .updateOne(
+          { _id: accountId },
+          withOutbox({ $set: { shipTo: change.shipTo } }, change.events),
+        )
+        .exec();
+      return { account: { ...account, shipTo: change.shipTo }, events: change.events.length };
+    });
+    if (result && result.events > 0) this.outbox.nudge();
+    return result?.account;
   }
 }

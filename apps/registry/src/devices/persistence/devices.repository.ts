@@ -47,6 +47,16 @@ export class DevicesRepository {
     return documents.map(toDevice);
   }
 
+  /** The devices of several accounts (the helpdesk's search results). */
+  async findByAccounts(accountIds: readonly string[]): Promise<Device[]> {
+    if (accountIds.length === 0) return [];
+    const documents = await this.devices
+      .find({ accountId: { $in: [...accountIds] } })
+      .sort({ _id: 1 })
+      .lean<DeviceDocument[]>();
+    return documents.map(toDevice);
+  }
+
   /** The serial each of these contract ids is stored under, for those that exist. */
   async serialsOfContracts(contractIds: readonly string[]): Promise<Map<string, string>> {
     const unique = [...new Set(contractIds)];
