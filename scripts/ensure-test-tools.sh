@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs beyond Node, Java, Maven and Go:
+# Installs what the test suite needs beyond Node, Java, Maven and Go: schemathesis (PyPI,
+# into .cache/) for the fuzz suite, and
 # Debian's Chromium for the portal's browser tests (playwright-core drives it; browser
 # downloads are impossible here), and the offline Kubernetes validators (ensure-k8s-tools.sh).
 # Quiet and quick when everything is already present.
 set -euo pipefail
+
+# schemathesis for the fuzz suite: a venv under .cache/ (no root needed, skipped when present).
+"$(dirname "$0")/fuzz/install-schemathesis.sh"
 
 # kustomize and kubernetes-validate for the k8s validation (into .cache/, no root needed).
 bash "$(dirname "$0")/ensure-k8s-tools.sh"

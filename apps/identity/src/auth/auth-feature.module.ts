@@ -7,6 +7,7 @@ import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { ClientThrottleService } from './client-throttle.service';
 import {
   LOGIN_ATTEMPT_MODEL,
   LoginAttemptSchema,
@@ -16,8 +17,14 @@ import {
   LoginAttemptsRepository,
   MongoLoginAttemptsRepository,
 } from './persistence/login-attempts.repository';
+import {
+  REQUEST_THROTTLE_MODEL,
+  RequestThrottleSchema,
+  REQUEST_THROTTLES_COLLECTION,
+} from './persistence/request-throttle.schema';
+import { RequestThrottlesRepository } from './persistence/request-throttles.repository';
 
-/** Sign-in: login with lockout, refresh, logout, me; identity-wide 401/429 mapping. */
+/** Sign-in: login with lockout (per email and per client address), refresh, logout, me; identity-wide 401/429 mapping. */
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -26,6 +33,11 @@ import {
         schema: LoginAttemptSchema,
         collection: LOGIN_ATTEMPTS_COLLECTION,
       },
+      {
+        name: REQUEST_THROTTLE_MODEL,
+        schema: RequestThrottleSchema,
+        collection: REQUEST_THROTTLES_COLLECTION,
+      },
     ]),
     UsersModule,
     SessionsModule,
@@ -33,10 +45,12 @@ import {
   controllers: [AuthController],
   providers: [
     AuthService,
+    ClientThrottleService,
+    RequestThrottlesRepository,
     { provide: LoginAttemptsRepository, useClass: MongoLoginAttemptsRepository },
     { provide: APP_FILTER, useClass: SignInErrorFilter },
     { provide: APP_INTERCEPTOR, useClass: SessionCheckInterceptor },
   ],
-  exports: [AuthService],
+  exports: [AuthService, ClientThrottleService],
 })
 export class AuthFeatureModule {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNoContentResponse,
@@ -30,9 +30,12 @@ export class AuthController {
   @ApiOkResponse({ type: TokenResponse })
   @ApiBadRequestResponse({ description: 'invalid fields' })
   @ApiUnauthorizedResponse({ description: 'email or password is wrong (one message for all)' })
-  @ApiTooManyRequestsResponse({ description: 'locked after repeated failures; see Retry-After' })
-  async login(@Body() body: LoginDto): Promise<TokenResponse> {
-    const { user, ...tokens } = await this.auth.login(body.email, body.password);
+  @ApiTooManyRequestsResponse({
+    description:
+      'locked after repeated failures (per email and per client address); see Retry-After',
+  })
+  async login(@Body() body: LoginDto, @Ip() clientIp: string): Promise<TokenResponse> {
+    const { user, ...tokens } = await this.auth.login(body.email, body.password, clientIp);
     return { ...tokens, user: MeResponse.from(user) };
   }
 

@@ -5,6 +5,7 @@ import { IssuedTokens, SessionsService } from '../sessions/sessions.service';
 import { decoyPasswordHash, verifyPassword } from '../users/domain/password-hasher';
 import { canSignIn, normaliseEmail, User } from '../users/domain/user';
 import { UsersRepository } from '../users/persistence/users.repository';
+import { ClientThrottleService } from './client-throttle.service';
 import { afterFailure, LockoutPolicy, lockedForSeconds } from './domain/login-lockout';
 import { LoginAttemptsRepository } from './persistence/login-attempts.repository';
 
@@ -20,6 +21,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     private readonly users: UsersRepository,
     private readonly attempts: LoginAttemptsRepository,
     private readonly sessions: SessionsService,
+    private readonly clients: ClientThrottleService,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
@@ -30,9 +32,15 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   /**
    * One answer for every failure (unknown email, wrong password, no password yet, disabled),
    * and about the same time for each: an unknown email still costs one password hash.
+   * Failures count per email and per client address (many emails from one address).
    */
-  async login(emailInput: string, password: string): Promise<IssuedTokens & { user: User }> {
+  async login(
+    emailInput: string,
+    password: string,
+    clientIp?: string,
+  ): Promise<IssuedTokens & { user: User }> {
     const email = normaliseEmail(emailInput);
+    await this.clients.assertAllowed('login-failure', clientIp);
     const lockedFor = lockedForSeconds(await this.attempts.get(email), new Date());
     if (lockedFor !== null) throw new TooManyAttemptsError(lockedFor);
 
@@ -44,6 +52,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
       await this.attempts.update(email, (current) =>
         afterFailure(current, new Date(), this.policy),
       );
+      await this.clients.record('login-failure', clientIp);
       throw new AuthenticationFailedError();
     }
     await this.attempts.clear(email);
@@ -69,6 +78,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     const before = new Date(Date.now() - (this.config.loginLockSeconds + 24 * 3600) * 1000);
     try {
       await this.attempts.deleteUntouchedSince(before);
+      await this.clients.forgetOld();
       await this.sessions.deleteEndedBefore(new Date(Date.now() - 24 * 3600 * 1000));
     } catch (error) {
       this.logger.warn(`housekeeping failed: ${(error as Error).message}`);

@@ -10,8 +10,11 @@ export class AuthenticationFailedError extends Error {
 }
 
 export class TooManyAttemptsError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super('too many failed sign-in attempts: try again later');
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'too many failed sign-in attempts: try again later',
+  ) {
+    super(message);
     this.name = 'Too Many Requests';
   }
 }

@@ -13,6 +13,14 @@ export interface IdentityConfig {
   /** `LOGIN_MAX_FAILURES` consecutive failures per email lock it for `LOGIN_LOCK_SECONDS`. */
   loginMaxFailures: number;
   loginLockSeconds: number;
+  /**
+   * `LOGIN_MAX_FAILURES_PER_IP` failed sign-ins (any emails) from one client address within
+   * `LOGIN_IP_WINDOW_SECONDS` (50 per 15 minutes) answer 429 until the window is over.
+   */
+  loginMaxFailuresPerIp: number;
+  loginIpWindowSeconds: number;
+  /** `PASSWORD_RESET_MAX_PER_IP`: reset-link requests per client address and hour (20). */
+  passwordResetMaxPerIp: number;
   /** `SET_PASSWORD_LINK_TTL_SECONDS` (72 hours) and `RESET_LINK_TTL_SECONDS` (1 hour). */
   setPasswordLinkTtlSeconds: number;
   resetLinkTtlSeconds: number;
@@ -49,6 +57,9 @@ export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
     refreshTokenTtlSeconds: seconds(env, 'REFRESH_TOKEN_TTL_SECONDS', 14 * 24 * 3600),
     loginMaxFailures: seconds(env, 'LOGIN_MAX_FAILURES', 5),
     loginLockSeconds: seconds(env, 'LOGIN_LOCK_SECONDS', 15 * 60),
+    loginMaxFailuresPerIp: seconds(env, 'LOGIN_MAX_FAILURES_PER_IP', 50),
+    loginIpWindowSeconds: seconds(env, 'LOGIN_IP_WINDOW_SECONDS', 15 * 60),
+    passwordResetMaxPerIp: seconds(env, 'PASSWORD_RESET_MAX_PER_IP', 20),
     setPasswordLinkTtlSeconds: seconds(env, 'SET_PASSWORD_LINK_TTL_SECONDS', 72 * 3600),
     resetLinkTtlSeconds: seconds(env, 'RESET_LINK_TTL_SECONDS', 3600),
     passwordResetMaxPerHour: seconds(env, 'PASSWORD_RESET_MAX_PER_HOUR', 3),

@@ -1,18 +1,23 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiNoContentResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
+import { ClientThrottleService } from '../auth/client-throttle.service';
 import { ForgotPasswordDto, ForgotPasswordResponse, SetPasswordDto } from './dto/password.dto';
 import { FORGOT_PASSWORD_MESSAGE, PasswordsService } from './passwords.service';
 
 @ApiTags('auth')
 @Controller('auth/password')
 export class PasswordsController {
-  constructor(private readonly passwords: PasswordsService) {}
+  constructor(
+    private readonly passwords: PasswordsService,
+    private readonly clients: ClientThrottleService,
+  ) {}
 
   @Post('setup')
   @HttpCode(HttpStatus.NO_CONTENT)
@@ -29,7 +34,14 @@ export class PasswordsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Mail a reset link; the same answer whether or not the address exists' })
   @ApiAcceptedResponse({ type: ForgotPasswordResponse })
-  async forgot(@Body() body: ForgotPasswordDto): Promise<ForgotPasswordResponse> {
+  @ApiTooManyRequestsResponse({ description: 'too many requests from this client address' })
+  async forgot(
+    @Body() body: ForgotPasswordDto,
+    @Ip() clientIp: string,
+  ): Promise<ForgotPasswordResponse> {
+    // Per address here; per email the service quietly ignores extra requests (no enumeration).
+    await this.clients.assertAllowed('password-forgot', clientIp);
+    await this.clients.record('password-forgot', clientIp);
     await this.passwords.requestReset(body.email);
     return { message: FORGOT_PASSWORD_MESSAGE };
   }

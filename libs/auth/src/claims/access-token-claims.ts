@@ -62,3 +62,20 @@ export function toAuthenticatedUser(claims: unknown): AuthenticatedUser {
     email: email.toLowerCase(),
   };
 }
+
+/**
+ * jsonwebtoken refuses a future `nbf` but not a future `iat`: a token "issued" later than now
+ * was not made by identity's clock (or was made ahead of time to outlive a key rotation), so
+ * it is refused beyond the allowed skew.
+ */
+export function assertIssuedInThePast(
+  claims: unknown,
+  nowSeconds: number,
+  toleranceSeconds: number,
+): void {
+  const iat = (claims as Record<string, unknown> | null)?.iat;
+  if (iat === undefined) return;
+  if (typeof iat !== 'number' || iat > nowSeconds + toleranceSeconds) {
+    throw new InvalidAccessTokenError('access token is not valid yet (iat in the future)');
+  }
+}

@@ -162,6 +162,16 @@ describe('AccessTokenGuard with the passport-jwt strategy', () => {
       () => signRs256(identityKey, testClaims(), { audience: 'other-app' }),
       /audience/,
     ],
+    [
+      'a token not valid before a future nbf',
+      () => valid({ nbf: Math.floor(Date.now() / 1000) + 600 }),
+      /not valid yet/,
+    ],
+    [
+      'a token issued in the future (iat)',
+      () => valid({ iat: Math.floor(Date.now() / 1000) + 600 }),
+      /iat in the future/,
+    ],
     ['alg none', () => withAlgNone(valid(), { roles: ['admin'] }), /algorithm "none"/],
     [
       'HS256 keyed with the public key',

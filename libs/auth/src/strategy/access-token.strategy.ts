@@ -5,7 +5,7 @@ import { decode } from 'jsonwebtoken';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AuthenticatedUser } from '../authenticated-user';
 import { AUTH_SETTINGS, AuthSettings } from '../auth.settings';
-import { toAuthenticatedUser } from '../claims/access-token-claims';
+import { assertIssuedInThePast, toAuthenticatedUser } from '../claims/access-token-claims';
 import { InvalidAccessTokenError } from '../claims/invalid-access-token.error';
 import { JwksKeyCache } from '../jwks/jwks-key-cache';
 import { RevokedSessionsStore } from '../revocation/revoked-sessions.store';
@@ -43,6 +43,8 @@ export function selectVerificationKey(
 
 @Injectable()
 export class AccessTokenStrategy extends PassportStrategy(Strategy, ACCESS_TOKEN_STRATEGY) {
+  private readonly clockToleranceSeconds: number;
+
   constructor(
     @Inject(AUTH_SETTINGS) settings: AuthSettings,
     keys: JwksKeyCache<string>,
@@ -66,11 +68,13 @@ export class AccessTokenStrategy extends PassportStrategy(Strategy, ACCESS_TOKEN
       ignoreExpiration: false,
       jsonWebTokenOptions: { clockTolerance: settings.clockToleranceSeconds },
     });
+    this.clockToleranceSeconds = settings.clockToleranceSeconds;
   }
 
   /** Runs after signature, issuer, audience and expiry were verified. */
   async validate(claims: unknown): Promise<AuthenticatedUser> {
     const user = toAuthenticatedUser(claims);
+    assertIssuedInThePast(claims, Math.floor(Date.now() / 1000), this.clockToleranceSeconds);
     if (await this.revokedSessions.isRevoked(user.sessionId)) {
       throw new InvalidAccessTokenError('access token belongs to a session that has ended');
     }

@@ -1,7 +1,6 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import helmet from 'helmet';
 import { serveServiceDocument } from '../api-docs/service-api-docs';
 import { ServiceName, servicePort } from '../config/infrastructure.config';
 import { DomainErrorFilter } from '../errors/domain-error.filter';
@@ -9,6 +8,7 @@ import { DatabaseUnavailableFilter } from '../errors/database-unavailable.filter
 import { createValidationPipe } from '../validation/validation.pipe';
 import { useLimitedBodyParsers } from './body-parsing';
 import { correlationIdMiddleware } from './correlation-id.middleware';
+import { useSecurityHeaders } from './security-headers';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 
 export interface BootstrapOptions {
@@ -33,7 +33,7 @@ export async function bootstrapService(
   app.useLogger(app.get(Logger));
   app.use(correlationIdMiddleware);
   app.use(httpMetricsMiddleware);
-  app.use(helmet());
+  useSecurityHeaders(app);
   if (parseBodies) useLimitedBodyParsers(app);
   app.useGlobalPipes(createValidationPipe());
   // Nest tries the last registered filter first: domain errors, then database outages (503).
