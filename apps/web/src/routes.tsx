@@ -9,6 +9,10 @@ import { ForgotPasswordPage } from './pages/password/forgot-password-page';
 import { ChoosePasswordPage } from './pages/password/choose-password-page';
 import { RegisterPage } from './pages/register/register-page';
 import { StaffHomePage } from './pages/staff-home-page';
+import { AccountPage } from './pages/customer/account-page';
+import { FaqPage } from './pages/faq/faq-page';
+import { ItemRequestPage } from './pages/requests/item-request-page';
+import { MachinesRequestPage } from './pages/requests/machines-request-page';
 import { HeldOrdersPage } from './pages/helpdesk/held-orders-page';
 import { HelpdeskAccountPage } from './pages/helpdesk/helpdesk-account-page';
 import { HelpdeskOrderPage } from './pages/helpdesk/helpdesk-order-page';
@@ -117,6 +121,28 @@ export const ROUTES: readonly PortalRoute[] = [
     render: () => <HeldOrdersPage />,
   },
   { path: '/home', title: 'Home', access: 'signed-in', render: () => <StaffHomePage /> },
+  { path: '/faq', title: 'Questions and answers', access: 'public', render: () => <FaqPage /> },
+  {
+    path: '/account',
+    title: 'My account',
+    access: 'signed-in',
+    roles: ['customer'],
+    render: () => <AccountPage />,
+  },
+  {
+    path: '/requests/machines',
+    title: 'Add machines',
+    access: 'signed-in',
+    roles: ['customer'],
+    render: () => <MachinesRequestPage />,
+  },
+  {
+    path: '/requests/item',
+    title: 'Item not listed',
+    access: 'signed-in',
+    roles: ['customer'],
+    render: () => <ItemRequestPage />,
+  },
 ];
 
 /** The page for a path and what its `:name` segments captured; exact paths win. */

@@ -1,4 +1,5 @@
 import { useCountry } from '../country/country-context';
+import { Link } from '../router/router';
 import { StatusWidget } from '../status/status-widget';
 import { HelpdeskNumber } from './helpdesk-number';
 
@@ -12,7 +13,7 @@ export function SiteFooter() {
         </p>
         <p className="site-footer__note">
           Call the helpdesk for expedited shipping, address changes, more machines or items not
-          listed.
+          listed. <Link to="/faq">Questions and answers</Link>
         </p>
         <StatusWidget />
       </div>

@@ -1,4 +1,5 @@
 import { Link, navigate, usePathname } from '../router/router';
+import { findRoute } from '../routes';
 import { hasAnyRole, SessionUser } from '../session/session';
 import { useSession } from '../session/session-context';
 import { CountryPicker } from './country-picker';
@@ -8,15 +9,27 @@ interface NavItem {
   label: string;
 }
 
+/** Staff tools, shown to those whose role opens them once their page is in the route table. */
+const STAFF_ITEMS: NavItem[] = [
+  { to: '/validator', label: 'Registration requests' },
+  { to: '/helpdesk', label: 'Helpdesk' },
+  { to: '/ops', label: 'Operations' },
+  { to: '/admin/audit', label: 'Audit trail' },
+];
+
 /** What the signed-in user can reach; "Order Supplies" stays first (upper left) for customers. */
 function navItemsFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [];
   if (user.roles.includes('customer')) {
     items.push({ to: '/order', label: 'Order Supplies' });
     items.push({ to: '/orders', label: 'My orders' });
+    items.push({ to: '/requests/machines', label: 'Add machines' });
+    items.push({ to: '/account', label: 'My account' });
   }
-  if (hasAnyRole(user, ['validator', 'admin']))
-    items.push({ to: '/validator', label: 'Registration requests' });
+  for (const item of STAFF_ITEMS) {
+    const roles = findRoute(item.to)?.route.roles;
+    if (roles && hasAnyRole(user, roles)) items.push(item);
+  }
   if (!items.length) items.push({ to: '/home', label: 'Home' });
   return items;
 }
@@ -53,9 +66,9 @@ export function SiteHeader() {
           )}
         </div>
       </div>
-      {session && (
-        <nav className="site-header__nav" aria-label="Main">
-          {navItemsFor(session.user).map((item) => (
+      <nav className="site-header__nav" aria-label="Main">
+        {session &&
+          navItemsFor(session.user).map((item) => (
             <Link
               key={item.to}
               to={item.to}
@@ -65,13 +78,20 @@ export function SiteHeader() {
               {item.label}
             </Link>
           ))}
-        </nav>
-      )}
+        <Link
+          to="/faq"
+          className="site-header__nav-link"
+          aria-current={pathname === '/faq' ? 'page' : undefined}
+        >
+          FAQ
+        </Link>
+      </nav>
     </header>
   );
 }
 
-/** An order's own page belongs under "My orders" in the navigation. */
+/** A page below a tool (an order, a helpdesk account) belongs under that tool in the navigation. */
 function isCurrent(pathname: string, to: string): boolean {
-  return pathname === to || (to === '/orders' && pathname.startsWith('/orders/'));
+  if (pathname === to) return true;
+  return ['/orders', '/helpdesk'].includes(to) && pathname.startsWith(`${to}/`);
 }

@@ -16,6 +16,11 @@ export interface Country {
   /** ISO 3166-1 alpha-2 code; what the portal remembers and later sends to the API. */
   code: string;
   name: string;
+  /**
+   * BCP 47 locale for dates and numbers shown to this country's people (Intl), e.g. "de-DE"
+   * gives 27.11.2026. Texts stay English; only their formats follow the country.
+   */
+  locale: string;
   helpdesk: HelpdeskContact;
 }
 
@@ -36,9 +41,15 @@ export const REGIONS: readonly Region[] = [
       {
         code: 'US',
         name: 'United States',
+        locale: 'en-US',
         helpdesk: { phone: '1-800-275-9376', prompts: [1, 3, 3] },
       },
-      { code: 'CA', name: 'Canada', helpdesk: { phone: '1-800-939-3769', prompts: [1, 2] } },
+      {
+        code: 'CA',
+        name: 'Canada',
+        locale: 'en-CA',
+        helpdesk: { phone: '1-800-939-3769', prompts: [1, 2] },
+      },
     ],
   },
   {
@@ -46,8 +57,18 @@ export const REGIONS: readonly Region[] = [
     name: 'Latin America',
     marker: { x: 33, y: 58 },
     countries: [
-      { code: 'MX', name: 'Mexico', helpdesk: { phone: '800-022-6868', prompts: [2, 1] } },
-      { code: 'BR', name: 'Brazil', helpdesk: { phone: '0800-979-3769', prompts: [3] } },
+      {
+        code: 'MX',
+        name: 'Mexico',
+        locale: 'es-MX',
+        helpdesk: { phone: '800-022-6868', prompts: [2, 1] },
+      },
+      {
+        code: 'BR',
+        name: 'Brazil',
+        locale: 'pt-BR',
+        helpdesk: { phone: '0800-979-3769', prompts: [3] },
+      },
     ],
   },
   {
@@ -55,10 +76,30 @@ export const REGIONS: readonly Region[] = [
     name: 'Europe',
     marker: { x: 53, y: 22 },
     countries: [
-      { code: 'GB', name: 'United Kingdom', helpdesk: { phone: '0808 157 0192', prompts: [2, 1] } },
-      { code: 'DE', name: 'Germany', helpdesk: { phone: '0800 181 8181', prompts: [1, 4] } },
-      { code: 'FR', name: 'France', helpdesk: { phone: '0 800 94 37 69', prompts: [3, 1] } },
-      { code: 'NL', name: 'Netherlands', helpdesk: { phone: '0800 023 0023', prompts: [2] } },
+      {
+        code: 'GB',
+        name: 'United Kingdom',
+        locale: 'en-GB',
+        helpdesk: { phone: '0808 157 0192', prompts: [2, 1] },
+      },
+      {
+        code: 'DE',
+        name: 'Germany',
+        locale: 'de-DE',
+        helpdesk: { phone: '0800 181 8181', prompts: [1, 4] },
+      },
+      {
+        code: 'FR',
+        name: 'France',
+        locale: 'fr-FR',
+        helpdesk: { phone: '0 800 94 37 69', prompts: [3, 1] },
+      },
+      {
+        code: 'NL',
+        name: 'Netherlands',
+        locale: 'nl-NL',
+        helpdesk: { phone: '0800 023 0023', prompts: [2] },
+      },
     ],
   },
   {
@@ -66,9 +107,24 @@ export const REGIONS: readonly Region[] = [
     name: 'Asia Pacific',
     marker: { x: 84, y: 52 },
     countries: [
-      { code: 'AU', name: 'Australia', helpdesk: { phone: '1800 043 876', prompts: [1, 3] } },
-      { code: 'JP', name: 'Japan', helpdesk: { phone: '0120-000-111', prompts: [2, 2] } },
-      { code: 'SG', name: 'Singapore', helpdesk: { phone: '1800 737 7000', prompts: [1] } },
+      {
+        code: 'AU',
+        name: 'Australia',
+        locale: 'en-AU',
+        helpdesk: { phone: '1800 043 876', prompts: [1, 3] },
+      },
+      {
+        code: 'JP',
+        name: 'Japan',
+        locale: 'ja-JP',
+        helpdesk: { phone: '0120-000-111', prompts: [2, 2] },
+      },
+      {
+        code: 'SG',
+        name: 'Singapore',
+        locale: 'en-SG',
+        helpdesk: { phone: '1800 737 7000', prompts: [1] },
+      },
     ],
   },
 ];

@@ -1,3 +1,4 @@
+import type { HelpdeskContact } from '../../config/countries';
 import type { ShipTo } from '../../config/ship-to';
 /** GET /api/accounts/{accountId} (registry, docs/api.md). */
 export interface AccountView {
@@ -6,6 +7,8 @@ export interface AccountView {
   country: string;
   shipTo: ShipTo;
   serials: string[];
+  /** The Supplies Helpdesk of the account's country, when the registry adds it. */
+  helpdesk?: HelpdeskContact;
 }
 
 /** One item of GET /api/accounts/{accountId}/devices. */

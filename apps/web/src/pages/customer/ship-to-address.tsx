@@ -5,8 +5,16 @@ import { AccountView } from './account-types';
  * The ship-to address, read-only (grayed out): only the Supplies Helpdesk changes it, and the
  * page says so with the helpdesk number of the account's country.
  */
-export function ShipToAddress({ account }: { account: AccountView }) {
+export function ShipToAddress({
+  account,
+  notice = true,
+}: {
+  account: AccountView;
+  /** False where the page already says who changes the account's details. */
+  notice?: boolean;
+}) {
   const country = findCountry(account.country);
+  const helpdesk = account.helpdesk ?? country?.helpdesk;
   const { shipTo } = account;
   const rows: [string, string, string | undefined][] = [
     ['line1', 'Address line 1', shipTo.line1],
@@ -36,21 +44,23 @@ export function ShipToAddress({ account }: { account: AccountView }) {
           </div>
         ))}
       </fieldset>
-      <p className="notice" data-testid="ship-to-helpdesk">
-        Only the Supplies Helpdesk can change the ship-to address
-        {country ? (
-          <>
-            : call{' '}
-            <a className="helpdesk-number" href={telHref(country.helpdesk)}>
-              {country.helpdesk.phone}
-              {formatPrompts(country.helpdesk)}
-            </a>{' '}
-            ({country.name}).
-          </>
-        ) : (
-          '.'
-        )}
-      </p>
+      {notice && (
+        <p className="notice" data-testid="ship-to-helpdesk">
+          Only the Supplies Helpdesk can change the ship-to address
+          {country && helpdesk ? (
+            <>
+              : call{' '}
+              <a className="helpdesk-number" href={telHref(helpdesk)}>
+                {helpdesk.phone}
+                {formatPrompts(helpdesk)}
+              </a>{' '}
+              ({country.name}).
+            </>
+          ) : (
+            '.'
+          )}
+        </p>
+      )}
     </section>
   );
 }

@@ -177,6 +177,12 @@ export function OrderSuppliesPage() {
                     )
                   }
                 />
+                <p className="order-rows__missing">
+                  <Link to={`/requests/item?serial=${encodeURIComponent(current.serial)}`}>
+                    Item not in the list?
+                  </Link>{' '}
+                  Ask for it to be added to this serial number.
+                </p>
               </section>
             )}
             <ShippingMethod country={helpdeskCountry} />
