@@ -4,10 +4,22 @@ import { AuthModule } from '@metered/auth';
 import { ALL_TOPICS, contractsCatalog } from '@metered/contracts';
 import { EventPlatformModule } from '@metered/event-platform';
 import { ServiceKitModule } from '@metered/service-kit';
+import { AccountDevicesController } from './account-devices/account-devices.controller';
+import { AccountDevicesService } from './account-devices/account-devices.service';
+import { DeviceItemsService } from './account-devices/device-items.service';
+import { AccountRequestDecisionsService } from './account-requests/account-request-decisions.service';
+import { AccountRequestsController } from './account-requests/account-requests.controller';
+import { AccountRequestsService } from './account-requests/account-requests.service';
+import {
+  ACCOUNT_REQUEST,
+  ACCOUNT_REQUESTS_COLLECTION,
+  AccountRequestSchema,
+} from './account-requests/persistence/account-request.schema';
+import { AccountRequestsRepository } from './account-requests/persistence/account-requests.repository';
 import { AccountLinkingService } from './accounts/account-linking.service';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
-import { ACCOUNT, AccountSchema } from './accounts/persistence/account.schema';
+import { ACCOUNT, ACCOUNTS_COLLECTION, AccountSchema } from './accounts/persistence/account.schema';
 import { AccountsRepository } from './accounts/persistence/accounts.repository';
 import { DeviceModelsController } from './device-models/device-models.controller';
 import { DEVICE_MODEL, DeviceModelSchema } from './device-models/persistence/device-model.schema';
@@ -44,13 +56,20 @@ import { SupplyItemsController } from './supply-items/supply-items.controller';
       { name: DEVICE, schema: DeviceSchema },
       { name: ACCOUNT, schema: AccountSchema },
       { name: SERIAL_CHECK, schema: SerialCheckSchema },
+      { name: ACCOUNT_REQUEST, schema: AccountRequestSchema },
     ]),
     EventPlatformModule.forRoot({
       service: 'registry',
       catalog: contractsCatalog,
       topics: ALL_TOPICS,
-      // The documents that publish: devices (SerialAdded, ContractChanged) and serial checks.
-      outboxCollections: [DEVICES_COLLECTION, SERIAL_CHECKS_COLLECTION],
+      // The documents that publish: devices (SerialAdded, ContractChanged, items…), serial
+      // checks, accounts (ShipToAddressChanged) and customers' requests.
+      outboxCollections: [
+        DEVICES_COLLECTION,
+        SERIAL_CHECKS_COLLECTION,
+        ACCOUNTS_COLLECTION,
+        ACCOUNT_REQUESTS_COLLECTION,
+      ],
     }),
   ],
   controllers: [
@@ -59,6 +78,8 @@ import { SupplyItemsController } from './supply-items/supply-items.controller';
     SupplyItemsController,
     DevicesController,
     AccountsController,
+    AccountDevicesController,
+    AccountRequestsController,
     RegistrationEvents,
   ],
   providers: [
@@ -75,6 +96,11 @@ import { SupplyItemsController } from './supply-items/supply-items.controller';
     AccountsService,
     SerialChecksService,
     AccountLinkingService,
+    DeviceItemsService,
+    AccountDevicesService,
+    AccountRequestsRepository,
+    AccountRequestsService,
+    AccountRequestDecisionsService,
   ],
 })
 export class RegistryModule {}

@@ -14,7 +14,8 @@ import { DevicesRepository } from '../devices/persistence/devices.repository';
 import { checkSerials, SerialCheck } from './domain/serial-check';
 import { SERIAL_CHECK, SerialCheckDocument } from './persistence/serial-check.schema';
 
-function toResult(check: SerialCheck): SerialCheckResult {
+/** A check as events and API answers carry it. */
+export function toResult(check: SerialCheck): SerialCheckResult {
   return {
     serial: check.serial,
     outcome: check.outcome,
@@ -36,6 +37,17 @@ export class SerialChecksService {
     private readonly outbox: EventOutbox,
   ) {}
 
+  /** The registration checks of serials for an account or registration in `country`. */
+  async check(serials: readonly string[], country: string, at = new Date()) {
+    const devices = await this.devices.findBySerials(serials);
+    const models = await this.models.findByCodes([...devices.values()].map((d) => d.modelCode));
+    const facts = serials.map((serial) => {
+      const device = devices.get(serial);
+      return { serial, device, model: device ? models.get(device.modelCode) : undefined };
+    });
+    return checkSerials(facts, country, calendarDay(at));
+  }
+
   async onRegistrationRequested(
     envelope: EventEnvelope<RegistrationRequestedPayload>,
   ): Promise<void> {
@@ -44,14 +56,8 @@ export class SerialChecksService {
       this.logger.log(`registration ${registrationId} was already checked; nothing to do`);
       return;
     }
-    const devices = await this.devices.findBySerials(serials);
-    const models = await this.models.findByCodes([...devices.values()].map((d) => d.modelCode));
-    const facts = serials.map((serial) => {
-      const device = devices.get(serial);
-      return { serial, device, model: device ? models.get(device.modelCode) : undefined };
-    });
     const checkedAt = new Date();
-    const { results, allEligible } = checkSerials(facts, country, calendarDay(checkedAt));
+    const { results, allEligible } = await this.check(serials, country, checkedAt);
     const event = this.outbox.create(SerialsValidatedEvent, {
       registrationId,
       country,
