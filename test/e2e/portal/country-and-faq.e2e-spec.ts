@@ -75,9 +75,9 @@ describe('portal: country picker and FAQ (portal-only harness)', () => {
     expect(await page.getByTestId('faq-reviewed').innerText()).toContain('27.11.2026');
     expect(
       await page.evaluate(() =>
-        (globalThis as unknown as { localStorage: Storage }).localStorage.getItem(
-          'metered.country',
-        ),
+        (
+          globalThis as unknown as { localStorage: { getItem(key: string): string | null } }
+        ).localStorage.getItem('metered.country'),
       ),
     ).toBe('DE');
 
