@@ -1,0 +1,67 @@
+/**
+ * The bounded CI run of the API fuzzer: scripts/fuzz/run-schemathesis.sh (schemathesis from
+ * PyPI in .cache/) against the gateway's merged OpenAPI document, signed in as a customer, a
+ * helpdesk agent, an operator and an admin. It fails on any 5xx and on any answer that the
+ * document does not describe, and prints schemathesis' summary either way. A longer run:
+ * FUZZ_MAX_EXAMPLES=100 scripts/fuzz/run-schemathesis.sh with FUZZ_TOKENS set.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { securityWorld, SecurityWorld } from './support/security-world';
+
+const ROOT = join(__dirname, '..', '..');
+const BUDGET_MS = 170_000;
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGTERM'), BUDGET_MS);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+/** The lines worth showing: each role's header, schemathesis' summary and failures. */
+function summary(output: string): string {
+  const lines = output.split('\n');
+  const keep = lines.filter((line) =>
+    /^=== |SUMMARY|passed|failed|errored|skipped|Failures|Server error|schema|Test cases|Seed|Reproduce|curl /i.test(
+      line,
+    ),
+  );
+  return keep.slice(0, 200).join('\n');
+}
+
+describe('API fuzzing with schemathesis (real stack)', () => {
+  let world: SecurityWorld;
+
+  beforeAll(async () => {
+    world = await securityWorld();
+  }, 600000);
+
+  it(
+    'finds no 5xx and no answer outside the OpenAPI document, for each role',
+    async () => {
+      const roles = ['customer', 'helpdesk', 'ops', 'admin'] as const;
+      const tokens = roles.map((role) => `${role}=${world.tokens[role]}`).join(' ');
+      const started = Date.now();
+      const { code, output } = await run(
+        'bash',
+        ['scripts/fuzz/run-schemathesis.sh', world.gatewayUrl],
+        { ...process.env, FUZZ_TOKENS: tokens },
+      );
+      console.log(
+        `schemathesis finished in ${Math.round((Date.now() - started) / 1000)} s (exit ${code})\n${summary(output)}`,
+      );
+      if (code !== 0) console.log(output.slice(-20000));
+      expect(code).toBe(0);
+    },
+    BUDGET_MS + 20_000,
+  );
+});
