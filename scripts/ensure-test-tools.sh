@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond Node, Java, Maven and Go: schemathesis (PyPI,
-# into .cache/) for the fuzz suite, and
+# into .cache/) for the fuzz suite,
 # Debian's Chromium for the portal's browser tests (playwright-core drives it; browser
 # downloads are impossible here), and the offline Kubernetes validators (ensure-k8s-tools.sh).
 # Quiet and quick when everything is already present.
