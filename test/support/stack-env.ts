@@ -7,7 +7,10 @@ import {
   ServiceName,
   servicePort,
 } from '../../libs/service-kit/src/config/infrastructure.config';
-import { ensureApps } from '../../tools/stack/src';
+import { ComponentName, ensureApps, isManaged } from '../../tools/stack/src';
+import { resolveStackPaths } from '../../tools/stack/src/paths';
+import { readPidRecord, removePidRecord } from '../../tools/stack/src/pid-file';
+import { stopRecordedProcess } from '../../tools/stack/src/process-manager';
 
 export { isManaged, restartComponent, startComponent, stopComponent } from '../../tools/stack/src';
 
@@ -62,4 +65,17 @@ export async function useApps(names: readonly ServiceName[]): Promise<Record<Ser
   const urls = {} as Record<ServiceName, string>;
   for (const name of Object.keys(DEFAULT_SERVICE_PORTS) as ServiceName[]) urls[name] = appUrl(name);
   return urls;
+}
+
+/**
+ * Kills a component the stack runs with SIGKILL — a crash, no graceful shutdown (stopComponent
+ * asks politely first). Bring it back with startComponent.
+ */
+export async function killComponent(name: ComponentName): Promise<void> {
+  if (!isManaged(name)) throw new Error(`${name} is not run by the stack here; cannot kill it`);
+  const { pidsDir } = resolveStackPaths();
+  const record = readPidRecord(pidsDir, name);
+  if (!record) throw new Error(`${name} is not running`);
+  await stopRecordedProcess(record, { signal: 'SIGKILL', timeoutMs: 5000 });
+  removePidRecord(pidsDir, name);
 }
