@@ -30,6 +30,7 @@ export function setupApiDocs(app: INestApplication): void {
       registry: serviceUrl('registry'),
       ordering: serviceUrl('ordering'),
       notifications: serviceUrl('notifications'),
+      operations: serviceUrl('operations'),
     },
   });
   SwaggerModule.setup('api/docs', app, () => gatewayDocument(app), {

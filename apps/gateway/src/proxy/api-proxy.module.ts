@@ -11,6 +11,7 @@ function createApiProxy(): ApiProxy {
       registry: serviceUrl('registry'),
       ordering: serviceUrl('ordering'),
       notifications: serviceUrl('notifications'),
+      operations: serviceUrl('operations'),
     },
     onUpstreamError: (service, error) =>
       logger.warn(

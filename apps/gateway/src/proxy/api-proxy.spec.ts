@@ -43,6 +43,7 @@ async function gatewayTo(
       registry: serviceUrl,
       ordering: serviceUrl,
       notifications: serviceUrl,
+      operations: serviceUrl,
     },
     ...options,
   });

@@ -1,15 +1,19 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import {
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { Response } from 'express';
-import { SystemHealthDto } from './system-health.dto';
+import { ComponentHealthDto, SystemHealthDto } from './system-health.dto';
 import { SystemHealthService } from './system-health.service';
 
 @ApiTags('health')
+// Referenced only by $ref from SystemHealthDto.components: without this it is missing from
+// the document (schemathesis: unresolvable reference).
+@ApiExtraModels(ComponentHealthDto)
 @Controller('api/health')
 export class SystemHealthController {
   constructor(private readonly systemHealth: SystemHealthService) {}

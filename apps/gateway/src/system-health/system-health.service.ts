@@ -10,7 +10,13 @@ import {
 import { probeSmtp } from './smtp.probe';
 import { ComponentHealthDto, SystemHealthDto } from './system-health.dto';
 
-const BACKEND_SERVICES: ServiceName[] = ['identity', 'registry', 'ordering', 'notifications'];
+const BACKEND_SERVICES: ServiceName[] = [
+  'identity',
+  'registry',
+  'ordering',
+  'notifications',
+  'operations',
+];
 
 /** Readiness of every service and of Kafka, the database and SMTP, checked in parallel. */
 @Injectable()

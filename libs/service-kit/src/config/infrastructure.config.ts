@@ -2,7 +2,13 @@
  * The one place that reads infrastructure settings from the environment. Every service,
  * the stack CLI and the test setup use it, so one variable means the same thing everywhere.
  */
-export type ServiceName = 'gateway' | 'identity' | 'registry' | 'ordering' | 'notifications';
+export type ServiceName =
+  | 'gateway'
+  | 'identity'
+  | 'registry'
+  | 'ordering'
+  | 'notifications'
+  | 'operations';
 
 export const SERVICE_NAMES: readonly ServiceName[] = [
   'gateway',
@@ -10,6 +16,7 @@ export const SERVICE_NAMES: readonly ServiceName[] = [
   'registry',
   'ordering',
   'notifications',
+  'operations',
 ];
 
 /** Default HTTP port of each service (overridable with `<SERVICE>_PORT`, e.g. `ORDERING_PORT`). */
@@ -19,6 +26,7 @@ export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
   registry: 3002,
   ordering: 3003,
   notifications: 3004,
+  operations: 3005,
 };
 
 export interface InfrastructureConfig {

@@ -18,7 +18,7 @@ export function stopPolicy(name: ComponentName | string): StopPolicy {
 /** Stop order: gateway first, then the services, then infrastructure, the database last. */
 export const STOP_LEVELS: readonly (readonly string[])[] = [
   ['gateway'],
-  ['identity', 'registry', 'ordering', 'notifications'],
+  ['identity', 'registry', 'ordering', 'notifications', 'operations'],
   ['kafka', 'mailpit', 'ferretdb'],
   ['postgres'],
 ];

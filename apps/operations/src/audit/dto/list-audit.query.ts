@@ -1,0 +1,50 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { AUDITED_SERVICES } from '@metered/contracts';
+
+export const MAX_AUDIT_PAGE = 200;
+
+const trimmed = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;
+
+export class ListAuditQuery {
+  @ApiPropertyOptional({ description: 'The customer account concerned' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(64)
+  accountId?: string;
+
+  @ApiPropertyOptional({ description: 'Who did it: a user id or an email (case-insensitive)' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(254)
+  actor?: string;
+
+  @ApiPropertyOptional({ description: '`<subject>.<verb>`', example: 'order.released' })
+  @IsOptional()
+  @Transform(trimmed)
+  @Matches(/^[a-z][a-z-]*\.[a-z][a-z-]*$/, { message: 'action must look like subject.verb' })
+  action?: string;
+
+  @ApiPropertyOptional({ enum: AUDITED_SERVICES })
+  @IsOptional()
+  @IsIn(AUDITED_SERVICES)
+  service?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_AUDIT_PAGE, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AUDIT_PAGE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: '`nextCursor` of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  cursor?: string;
+}
