@@ -21,7 +21,8 @@ export class SystemHealthDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: { $ref: '#/components/schemas/ComponentHealthDto' },
-    description: 'gateway, identity, registry, ordering, notifications, operations, kafka, database, smtp',
+    description:
+      'gateway, identity, registry, ordering, notifications, operations, kafka, database, smtp',
   })
   components: Record<string, ComponentHealthDto>;
 }

@@ -3,12 +3,7 @@
  * the stack CLI and the test setup use it, so one variable means the same thing everywhere.
  */
 export type ServiceName =
-  | 'gateway'
-  | 'identity'
-  | 'registry'
-  | 'ordering'
-  | 'notifications'
-  | 'operations';
+  'gateway' | 'identity' | 'registry' | 'ordering' | 'notifications' | 'operations';
 
 export const SERVICE_NAMES: readonly ServiceName[] = [
   'gateway',
