@@ -188,6 +188,11 @@ describe('observability of one order (real stack)', () => {
     );
     // The public API does not route to any service's metrics.
     expect((await fetch(`${harness.gateway.baseUrl}/api/metrics`)).status).toBe(404);
+    // Nor does the gateway's own /metrics answer what came through an ingress or proxy.
+    const viaIngress = await fetch(`${harness.gateway.baseUrl}/metrics`, {
+      headers: { 'X-Forwarded-For': '203.0.113.9' },
+    });
+    expect(viaIngress.status).toBe(404);
     // Ids never become labels: no route label holds the order id.
     expect(ordering.some((s) => (s.labels.route ?? '').includes(orderId))).toBe(false);
     for (const service of ['ordering', 'notifications'] as const) {
@@ -196,6 +201,21 @@ describe('observability of one order (real stack)', () => {
       expect(sampleValue(samples, 'process_resident_memory_bytes')).toBeGreaterThan(0);
       expect(samples.some((s) => s.name === 'outbox_oldest_pending_age_seconds')).toBe(true);
     }
+    expect(ordering.some((s) => s.name === 'outbox_pending_events' && s.labels.collection)).toBe(
+      true,
+    );
+    // Lag is asked of Kafka at most every 15 s, at scrape time.
+    const lag = await waitFor(
+      'kafka_consumer_lag of the notifications group',
+      async () =>
+        (await scrape(url('notifications'))).find(
+          (s) => s.name === 'kafka_consumer_lag' && s.labels.topic === Topics.OrderingOrder,
+        ),
+      20_000,
+      1000,
+    );
+    expect(lag.labels).toMatchObject({ group: 'notifications', partition: expect.any(String) });
+    expect(lag.value).toBeGreaterThanOrEqual(0);
   });
 });
 
