@@ -19,6 +19,8 @@ import { HelpdeskOrderPage } from './pages/helpdesk/helpdesk-order-page';
 import { HelpdeskRequestsPage } from './pages/helpdesk/helpdesk-requests-page';
 import { HelpdeskSearchPage } from './pages/helpdesk/helpdesk-search-page';
 import { ValidatorQueuePage } from './pages/validator/validator-queue-page';
+import { OpsDashboardPage } from './pages/ops/ops-dashboard-page';
+import { AuditPage } from './pages/admin/audit-page';
 
 /** Who may open a page: anyone, or only a signed-in user (others are sent to sign in). */
 export type RouteAccess = 'public' | 'signed-in';
@@ -121,6 +123,20 @@ export const ROUTES: readonly PortalRoute[] = [
     render: () => <HeldOrdersPage />,
   },
   { path: '/home', title: 'Home', access: 'signed-in', render: () => <StaffHomePage /> },
+  {
+    path: '/ops',
+    title: 'Operations',
+    access: 'signed-in',
+    roles: ['ops', 'admin'],
+    render: () => <OpsDashboardPage />,
+  },
+  {
+    path: '/admin/audit',
+    title: 'Audit trail',
+    access: 'signed-in',
+    roles: ['admin'],
+    render: () => <AuditPage />,
+  },
   { path: '/faq', title: 'Questions and answers', access: 'public', render: () => <FaqPage /> },
   {
     path: '/account',

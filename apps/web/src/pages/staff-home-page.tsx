@@ -31,6 +31,18 @@ export function StaffHomePage() {
           </li>
         </ul>
       )}
+      {hasAnyRole(user, ['ops', 'admin']) && (
+        <ul className="staff-links" aria-label="Operations">
+          <li>
+            <Link to="/ops">Operations dashboard</Link>
+          </li>
+          {hasAnyRole(user, ['admin']) && (
+            <li>
+              <Link to="/admin/audit">Audit trail</Link>
+            </li>
+          )}
+        </ul>
+      )}
       <p>The tools for your role will appear here as they become available.</p>
     </section>
   );
