@@ -156,12 +156,7 @@ describe('injection (real stack, through the gateway)', () => {
         ['object', deepObject],
         ['array', deepArray],
       ]) {
-        const answer = await rawPost(
-          world.gateway.baseUrl,
-          path,
-          `{"email":${deep},"serial":${deep}}`,
-          token,
-        );
+        const answer = await rawPost(world.gateway.baseUrl, path, `{"email":${deep}}`, token);
         expect({ path, name, status: answer.status }).toEqual({ path, name, status: 400 });
       }
     }

@@ -77,6 +77,18 @@ describe('request bodies of every service', () => {
     expect(body.message).toMatch(/^malformed JSON body: /);
   });
 
+  it('refuses deeply nested JSON with 400 and keeps answering', async () => {
+    const depth = 5000;
+    const deep = `{"text":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`;
+    const response = await post(deep);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      message: expect.stringMatching(/nested deeper/),
+    });
+    expect((await post(`{"text":${'['.repeat(depth)}${']'.repeat(depth)}}`)).status).toBe(400);
+    expect((await post('{"text":"still here"}')).status).toBe(201);
+  });
+
   it('still refuses unknown properties through the validation pipe', async () => {
     const response = await post(JSON.stringify({ text: 'x', admin: true }));
     expect(response.status).toBe(400);

@@ -46,6 +46,35 @@ export function bodyParserErrorHandler(
   response.status(status).json(httpErrorBody(status, BODY_ERROR_MESSAGES[error.type](error)));
 }
 
+/** Deepest nesting of objects/arrays a body may have; real requests use a handful of levels. */
+export const MAX_BODY_DEPTH = 32;
+
+/** Whether `value` nests deeper than `limit` — iterative, so a hostile body cannot blow the stack. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop() as [unknown, number];
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * Refuses deeply nested bodies with 400 before anything walks them recursively (validation and
+ * class-transformer do, and thousands of levels would overflow the stack: a 500 or a crash).
+ */
+export function rejectDeepBodies(request: Request, response: Response, next: NextFunction): void {
+  if (nestsDeeperThan(request.body, MAX_BODY_DEPTH)) {
+    response
+      .status(400)
+      .json(httpErrorBody(400, `request body is nested deeper than ${MAX_BODY_DEPTH} levels`));
+    return;
+  }
+  next();
+}
+
 /**
  * JSON and form bodies up to 64 kB. Registered before Nest's init, so Nest's own default
  * parsers (100 kB) are skipped: it only adds parsers not applied yet.
@@ -55,4 +84,5 @@ export function useLimitedBodyParsers(app: INestApplication): void {
   expressApp.useBodyParser('json', { limit: MAX_BODY_BYTES });
   expressApp.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: true });
   expressApp.use(bodyParserErrorHandler);
+  expressApp.use(rejectDeepBodies);
 }
