@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { SERVICE_NAMES, ServiceName } from '@metered/service-kit';
 import { GatewayClient } from '../../tools/stack/src/demo/gateway-client';
+import { importTestDevices } from '../support/registration/master-data.fixture';
 import { appUrl } from '../support/stack-env';
 import { ACCESS_RULES, AccessRule, WorldIds } from './authorization-rules';
 import { Caller, CALLERS, securityWorld, SecurityWorld } from './support/security-world';
@@ -141,15 +142,14 @@ async function worldIds(world: SecurityWorld, operations: string[]): Promise<Wor
     id: randomUUID(),
   };
   if (operations.includes('POST /api/account-requests/machines')) {
+    // A request needs a machine that passes the checks: a fresh, unlinked, covered device.
+    const fresh = await importTestDevices(world.gateway, world.tokens.admin, 1);
     const created = await world.gateway.expect<{ requestId: string }>(
       201,
       '/api/account-requests/machines',
       {
         token: world.tokens.customer,
-        body: {
-          proofSerial: ids.serial,
-          serials: [`NOSUCH${randomUUID().slice(0, 8)}`.toUpperCase()],
-        },
+        body: { proofSerial: ids.serial, serials: [fresh.eligible[0]] },
       },
     );
     ids.requestId = created.requestId;

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Ip, Logger, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -14,6 +14,8 @@ import { FORGOT_PASSWORD_MESSAGE, PasswordsService } from './passwords.service';
 @ApiTags('auth')
 @Controller('auth/password')
 export class PasswordsController {
+  private readonly logger = new Logger(PasswordsController.name);
+
   constructor(
     private readonly passwords: PasswordsService,
     private readonly clients: ClientThrottleService,
@@ -42,7 +44,11 @@ export class PasswordsController {
     // Per address here; per email the service quietly ignores extra requests (no enumeration).
     await this.clients.assertAllowed('password-forgot', clientIp);
     await this.clients.record('password-forgot', clientIp);
-    await this.passwords.requestReset(body.email);
+    // Answered before the lookup and the mail work: a known address must not take measurably
+    // longer than an unknown one (timing would tell which addresses have accounts).
+    void this.passwords
+      .requestReset(body.email)
+      .catch((error: Error) => this.logger.warn(`reset request failed: ${error.message}`));
     return { message: FORGOT_PASSWORD_MESSAGE };
   }
 
