@@ -18,9 +18,10 @@ export class ModelDto {
 
 export class ShipToDto {
   @ApiProperty() line1: string;
-  @ApiPropertyOptional() line2?: string;
+  // null when the address has none (as stored): documented so, the fuzzer checks answers.
+  @ApiPropertyOptional({ type: String, nullable: true }) line2?: string | null;
   @ApiProperty() city: string;
-  @ApiPropertyOptional() state?: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) state?: string | null;
   @ApiProperty() postalCode: string;
   @ApiProperty({ example: 'US' }) country: string;
 }
