@@ -56,6 +56,10 @@ export class DeviceViewDto extends AccountDeviceDto {
   @ApiProperty({ type: [ContractDto], description: 'Every contract of the device, oldest first' })
   contracts: ContractDto[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'The account it belongs to, if linked' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The account it belongs to, if linked',
+  })
   accountId: string | null;
 }
