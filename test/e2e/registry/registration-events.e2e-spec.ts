@@ -112,6 +112,7 @@ describe('registry registration events (real Kafka and FerretDB)', () => {
       country: 'US',
       shipTo: SHIP_TO,
       serials: [ids.covered[0], ids.covered[1]],
+      helpdesk: { phone: '1-800-275-9376', prompts: [1, 3, 3] },
     });
 
     // Redelivered (new envelope, same approval): no second effect.
