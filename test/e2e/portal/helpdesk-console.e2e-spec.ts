@@ -1,8 +1,9 @@
 /**
  * The helpdesk console in headless Chromium, against the real stack through the gateway: an
- * agent (role helpdesk) finds a customer's account by order number, places
- * an EXPEDITED order on the customer's behalf (ordering records channel `helpdesk` and the
- * agent), and releases a held order from the held queue.
+ * agent (role helpdesk) finds a customer's account by company, serial, email and order number
+ * and changes its address, places an EXPEDITED order on the customer's behalf (ordering records
+ * channel `helpdesk` and the agent), releases a held order from the held queue, and approves a
+ * customer's request for an unlisted item from the requests queue.
  */
 import { SERVICE_NAMES } from '@metered/service-kit';
 import { Browser, Page } from 'playwright-core';
@@ -20,6 +21,7 @@ import { testStackEnv, useApps } from '../../support/stack-env';
 import {
   ADMIN,
   emailedLink,
+  importMasterData,
   openTab,
   PortalTab,
   signInThroughPage,
@@ -49,6 +51,8 @@ describe('portal: the helpdesk console (real stack)', () => {
   let company: string;
   let accountId: string;
   let customerToken: string;
+  let customerEmail: string;
+  let adminToken: string;
   let agent: { email: string; userId: string; token: string };
   const tabs: PortalTab[] = [];
 
@@ -87,9 +91,11 @@ describe('portal: the helpdesk console (real stack)', () => {
     gateway = new GatewayClient(baseUrl);
     const mail = new MailCapture(testStackEnv().MAIL_CAPTURE_URL);
     const admin = await gateway.expect<LoginAnswer>(200, '/api/auth/login', { body: ADMIN });
+    adminToken = admin.accessToken;
     devices = await importTestDevices(gateway, admin.accessToken, 2);
     const request = registrationRequest(devices.eligible);
     company = request.company;
+    customerEmail = request.email;
     const flow = new RegistrationFlow(gateway, mail);
     accountId = await flow.registerApproveAndActivate(admin.accessToken, request, PASSWORD);
     customerToken = (
@@ -128,11 +134,22 @@ describe('portal: the helpdesk console (real stack)', () => {
     await browser?.close();
   });
 
-  it('finds the customer’s account by order number and shows its machines and orders', async () => {
+  it('finds the customer’s account by company, serial, email and order number; changes its ship-to address', async () => {
     const order = await placeAsCustomer([0, 0, 1]);
     const page = await agentPage('/home');
     await page.getByRole('link', { name: 'Find a customer account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Find an account' }).waitFor();
+
+    const byCompany = await search(page, company.slice(-12).toUpperCase());
+    await byCompany.waitFor();
+    expect(await byCompany.innerText()).toContain(devices.eligible[1]);
+
+    const bySerial = await search(page, devices.eligible[1].toLowerCase());
+    await bySerial.waitFor();
+    expect(await page.getByTestId('search-results').locator('tbody tr').count()).toBe(1);
+
+    const byEmail = await search(page, customerEmail.toUpperCase());
+    await byEmail.getByText(`by user ${customerEmail}`).waitFor();
 
     const byOrder = await search(page, order.orderNumber.toLowerCase());
     await byOrder.getByText(`by order ${order.orderNumber}`).waitFor();
@@ -142,6 +159,21 @@ describe('portal: the helpdesk console (real stack)', () => {
     await page.getByRole('heading', { level: 1, name: company }).waitFor();
     await page.getByTestId(`machine-${devices.eligible[0]}`).waitFor();
     await page.getByTestId(`account-order-${order.orderNumber}`).waitFor();
+    await page
+      .getByRole('table', { name: 'Users of the account' })
+      .getByText(customerEmail)
+      .waitFor();
+
+    const street = `${Math.floor(Math.random() * 900) + 100} Helpdesk Avenue`;
+    await page.getByLabel('Address line 1').fill(street);
+    await page.getByRole('button', { name: 'Save address' }).click();
+    await page.getByTestId('ship-to-saved').waitFor();
+    const account = await gateway.expect<{ shipTo: { line1: string } }>(
+      200,
+      `/api/accounts/${accountId}`,
+      { token: customerToken },
+    );
+    expect(account.shipTo.line1).toBe(street);
   });
 
   it('places an expedited order on the customer’s behalf, recorded with channel helpdesk and the agent', async () => {
@@ -207,5 +239,47 @@ describe('portal: the helpdesk console (real stack)', () => {
     // The fulfilment stand-in may already have shipped it; the release stays in the history.
     const released = stored.history.find((entry) => entry.status === 'released');
     expect(released?.note).toBe(note);
+  });
+
+  it('approves a customer’s request for an unlisted item from the requests queue', async () => {
+    const tag = uniqueTag();
+    const reorderNumber = `U-${tag}`;
+    // An item of another model: not in the serial's list until the helpdesk adds it.
+    await importMasterData(gateway, adminToken, 'device-models', [
+      { code: `M-${tag}`, name: `Other Model ${tag}`, family: 'office' },
+    ]);
+    await importMasterData(gateway, adminToken, 'supply-items', [
+      {
+        reorderNumber,
+        description: `Waste toner box ${tag}`,
+        kind: 'waste-container',
+        bottlesPerCarton: 1,
+        compatibleModels: [`M-${tag}`],
+      },
+    ]);
+    const serial = devices.eligible[0];
+    const request = await gateway.expect<{ requestId: string }>(
+      201,
+      '/api/account-requests/supply-items',
+      { token: customerToken, body: { serial, reorderNumber, note: 'Used by our second unit' } },
+    );
+
+    const page = await agentPage('/helpdesk/requests');
+    await page.getByRole('heading', { level: 1, name: 'Customer requests' }).waitFor();
+    const card = page.getByTestId(`request-${request.requestId}`);
+    await card.waitFor();
+    expect(await card.innerText()).toContain('Used by our second unit');
+    await card.getByRole('button', { name: `Add ${reorderNumber} to ${serial}` }).click();
+    await page
+      .getByTestId('decision-outcome')
+      .getByText(`Added ${reorderNumber} to ${serial}`)
+      .waitFor();
+    await card.waitFor({ state: 'detached' });
+
+    const listed = await gateway.expect<{
+      items: { serial: string; supplyItems: { reorderNumber: string }[] }[];
+    }>(200, `/api/accounts/${accountId}/devices`, { token: customerToken });
+    const device = listed.items.find((item) => item.serial === serial);
+    expect(device?.supplyItems.map((item) => item.reorderNumber)).toContain(reorderNumber);
   });
 });
