@@ -9,6 +9,7 @@ import { Customer, OrderingHarness, simpleOrder } from '../support/ordering/orde
 import { appUrl, isManaged, startComponent, stopComponent } from '../support/stack-env';
 import { logBookmark } from './support/app-log';
 import { NIGHTLY, printCounts, sleep } from './support/resilience-kit';
+import { sharedCustomer } from './support/shared-customer';
 
 const OUTAGE_ROUNDS = NIGHTLY ? 6 : 2;
 /** A request must be answered within this (the driver gives up after ~3 s). */
@@ -35,7 +36,7 @@ describe('database outage (real stack)', () => {
 
   beforeAll(async () => {
     await harness.start();
-    customer = await harness.customer(1);
+    customer = await sharedCustomer(harness);
   }, 300_000);
 
   const probes = (): Probe[] => [

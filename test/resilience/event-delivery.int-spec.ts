@@ -26,6 +26,7 @@ import {
 } from '../support/ordering/ordering-harness';
 import { passwordResetRequested } from '../integration/notifications/notifications-harness';
 import { mailTo, metricSum, printCounts } from './support/resilience-kit';
+import { sharedCustomer } from './support/shared-customer';
 
 const HUGE_BYTES = 900 * 1024;
 const CASE = 'x-fi-case';
@@ -40,7 +41,7 @@ describe('duplicates, reordering, newer schemas and poison (real stack)', () => 
 
   beforeAll(async () => {
     await harness.start();
-    customer = await harness.customer(1);
+    customer = await sharedCustomer(harness);
     serial = customer.catalog[0].serial;
     [ordering, notifications] = await Promise.all([
       kafka.collect([deadLetterTopic('ordering')]),

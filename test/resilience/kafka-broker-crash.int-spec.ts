@@ -16,10 +16,11 @@ import {
   streamOrders,
 } from './support/order-stream';
 import { NIGHTLY, printCounts, sleep, waitForReadyApps } from './support/resilience-kit';
+import { sharedCustomer } from './support/shared-customer';
 
 const LOAD = NIGHTLY
   ? { total: 200, clients: 8, spreadMs: 45_000, killAfterMs: 8_000, downForMs: 20_000 }
-  : { total: 40, clients: 4, spreadMs: 15_000, killAfterMs: 4_000, downForMs: 12_000 };
+  : { total: 40, clients: 4, spreadMs: 15_000, killAfterMs: 3_000, downForMs: 10_000 };
 
 describe('Kafka broker crash while orders stream in (real stack)', () => {
   const harness = new OrderingHarness();
@@ -28,7 +29,7 @@ describe('Kafka broker crash while orders stream in (real stack)', () => {
 
   beforeAll(async () => {
     await harness.start();
-    customer = await harness.customer(2);
+    customer = await sharedCustomer(harness);
   }, 300_000);
 
   afterAll(() => kafka.close());
@@ -72,7 +73,7 @@ describe('Kafka broker crash while orders stream in (real stack)', () => {
       150_000,
       1000,
     );
-    await sleep(3000); // a late duplicate would show up now
+    await sleep(2000); // a late duplicate would show up now
     const events = published().filter((event) => ids.has(event.orderId));
     const emailed = (await confirmationsTo(customer.email)).filter((n) => numbers.has(n));
     const storedIds = new Set(stored.map((order) => order.orderId));

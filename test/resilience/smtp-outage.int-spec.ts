@@ -19,7 +19,7 @@ import { duplicatesIn, mailTo, NIGHTLY, printCounts, sleep } from './support/res
 import { startRejectingSmtp, stopServer } from './support/rejecting-smtp';
 
 const BACKLOG = NIGHTLY ? 60 : 12;
-const DOWN_FOR_MS = NIGHTLY ? 45_000 : 12_000;
+const DOWN_FOR_MS = NIGHTLY ? 45_000 : 8_000;
 
 describe('SMTP outage (real stack)', () => {
   const harness = new OrderingHarness();

@@ -37,6 +37,8 @@ export function duplicatesIn(values: readonly string[]): number {
 
 export interface MailSummary {
   id: string;
+  /** The Message-ID header: a resend after a crash carries the same one. */
+  messageId: string;
   subject: string;
   to: string[];
 }
@@ -50,11 +52,13 @@ export async function mailTo(addressPart: string, limit = 1000): Promise<MailSum
   });
   if (!response.ok) throw new Error(`Mailpit search answered ${response.status}`);
   const { messages } = (await response.json()) as {
-    messages: { ID: string; Subject: string; To: { Address: string }[] }[] | null;
+    messages:
+      { ID: string; MessageID: string; Subject: string; To: { Address: string }[] }[] | null;
   };
   return (messages ?? [])
     .map((message) => ({
       id: message.ID,
+      messageId: message.MessageID,
       subject: message.Subject,
       to: message.To.map((to) => to.Address.toLowerCase()),
     }))
