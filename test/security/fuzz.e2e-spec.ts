@@ -3,7 +3,8 @@
  * PyPI in .cache/) against the gateway's merged OpenAPI document, signed in as a customer, a
  * helpdesk agent, an operator and an admin. It fails on any 5xx and on any answer that the
  * document does not describe, and prints schemathesis' summary either way. A longer run:
- * FUZZ_MAX_EXAMPLES=100 scripts/fuzz/run-schemathesis.sh with FUZZ_TOKENS set.
+ * FUZZ_MAX_EXAMPLES=100 scripts/fuzz/run-schemathesis.sh with FUZZ_TOKENS set (it adds the
+ * coverage phase for the admin).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -54,7 +55,9 @@ describe('API fuzzing with schemathesis (real stack)', () => {
       const { code, output } = await run(
         'bash',
         ['scripts/fuzz/run-schemathesis.sh', world.gatewayUrl],
-        { ...process.env, FUZZ_TOKENS: tokens },
+        // The coverage phase (every boundary value, ~1500 cases for the admin alone) takes
+        // minutes on a 2-core machine: CI runs examples and fuzzing; the full run is manual.
+        { FUZZ_COVERAGE_ROLES: '', ...process.env, FUZZ_TOKENS: tokens },
       );
       console.log(
         `schemathesis finished in ${Math.round((Date.now() - started) / 1000)} s (exit ${code})\n${summary(output)}`,
