@@ -40,13 +40,19 @@ describe('duplicates, reordering, newer schemas and poison (real stack)', () => 
   let notifications: SeenMessage[];
 
   beforeAll(async () => {
+    const started = Date.now();
     await harness.start();
+    const appsAt = Date.now();
     customer = await sharedCustomer(harness);
     serial = customer.catalog[0].serial;
+    const customerAt = Date.now();
     [ordering, notifications] = await Promise.all([
       kafka.collect([deadLetterTopic('ordering')]),
       kafka.collect([deadLetterTopic('notifications')]),
     ]);
+    console.log(
+      `setup: apps ${appsAt - started} ms, customer ${customerAt - appsAt} ms, dead-letter readers ${Date.now() - customerAt} ms`,
+    );
   }, 300_000);
 
   afterAll(() => kafka.close());
