@@ -19,7 +19,7 @@ cd "$(dirname "$0")/../.."
 
 GATEWAY="${1:-${GATEWAY_URL:-http://127.0.0.1:3000}}"
 "$(dirname "$0")/install-schemathesis.sh"
-ST=".cache/schemathesis-venv/bin/st"
+ST="$PWD/.cache/schemathesis-venv/bin/st"
 TOKENS="${FUZZ_TOKENS:-anonymous=}"
 COVERAGE_ROLES=" ${FUZZ_COVERAGE_ROLES-admin} "
 OUT="$(mktemp -d)"
@@ -44,7 +44,8 @@ fuzz_as() {
   fi
   [ -n "$token" ] && args+=(-H "Authorization: Bearer $token")
   [ -n "${FUZZ_SEED:-}" ] && args+=(--seed "$FUZZ_SEED")
-  "$ST" "${args[@]}"
+  # From the temporary directory: schemathesis keeps state in ./.schemathesis, not in the repo.
+  (cd "$OUT" && "$ST" "${args[@]}")
 }
 
 roles=()
