@@ -4,6 +4,7 @@
  * could not parse, replays it after confirming, and the page shows it replayed. The page is
  * saved as docs/ops-dashboard.png.
  */
+import 'reflect-metadata';
 import path from 'node:path';
 import { Browser } from 'playwright-core';
 import { LoginAnswer } from '../../../tools/stack/src/demo/gateway-client';

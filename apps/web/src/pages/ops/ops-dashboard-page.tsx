@@ -14,7 +14,7 @@ const REFRESH_MS = 5000;
 export function OpsDashboardPage() {
   const [overview, reloadOverview] = useApiResource<OpsOverview>('/api/ops/overview');
   const [letters, reloadLetters] = useApiResource<{ items: DeadLetter[] }>(
-    '/api/dead-letters?limit=50',
+    '/api/dead-letters?limit=10',
   );
   const [outcome, setOutcome] = useState<string | null>(null);
   const refresh = useCallback(async () => {
