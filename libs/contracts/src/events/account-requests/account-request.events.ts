@@ -131,7 +131,7 @@ export class SupplyItemRequestDecidedPayload extends AccountRequestHeader {
 const keyOf = (payload: AccountRequestHeader) => payload.requestId;
 
 /** `MachinesRequested` v1 on `registry.account-request.v1`, keyed by requestId. */
-export const MachinesRequestedEvent = defineEvent({
+export const MachinesRequestedEvent = defineEvent<MachinesRequestedPayload>({
   type: 'MachinesRequested',
   version: 1,
   topic: Topics.RegistryAccountRequest,
@@ -140,7 +140,7 @@ export const MachinesRequestedEvent = defineEvent({
 });
 
 /** `MachinesRequestDecided` v1 on `registry.account-request.v1`, keyed by requestId. */
-export const MachinesRequestDecidedEvent = defineEvent({
+export const MachinesRequestDecidedEvent = defineEvent<MachinesRequestDecidedPayload>({
   type: 'MachinesRequestDecided',
   version: 1,
   topic: Topics.RegistryAccountRequest,
@@ -149,7 +149,7 @@ export const MachinesRequestDecidedEvent = defineEvent({
 });
 
 /** `SupplyItemRequested` v1 on `registry.account-request.v1`, keyed by requestId. */
-export const SupplyItemRequestedEvent = defineEvent({
+export const SupplyItemRequestedEvent = defineEvent<SupplyItemRequestedPayload>({
   type: 'SupplyItemRequested',
   version: 1,
   topic: Topics.RegistryAccountRequest,
@@ -158,7 +158,7 @@ export const SupplyItemRequestedEvent = defineEvent({
 });
 
 /** `SupplyItemRequestDecided` v1 on `registry.account-request.v1`, keyed by requestId. */
-export const SupplyItemRequestDecidedEvent = defineEvent({
+export const SupplyItemRequestDecidedEvent = defineEvent<SupplyItemRequestDecidedPayload>({
   type: 'SupplyItemRequestDecided',
   version: 1,
   topic: Topics.RegistryAccountRequest,
