@@ -141,7 +141,7 @@ describe('portal: validator rejections and sign-in refusals (real stack)', () =>
     expect(new URL(page.url()).pathname).toBe('/login');
   });
 
-  it('lands staff without validator rights on a simple home', async () => {
+  it('lands helpdesk agents on the helpdesk console, not the validator queue', async () => {
     const email = `helpdesk.${uniqueTag(8).toLowerCase()}@portal-e2e.example.com`;
     await gateway.expect(201, '/api/users', {
       token: adminToken,
@@ -155,8 +155,8 @@ describe('portal: validator rejections and sign-in refusals (real stack)', () =>
 
     const { page } = await newTab();
     await signInThroughPage(page, baseUrl, email, password);
-    await page.getByRole('heading', { level: 1, name: 'Welcome, Harper Helpdesk' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/home');
+    await page.getByRole('heading', { level: 1, name: 'Find an account' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/helpdesk');
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link', { name: 'Registration requests' }).count()).toBe(0);
     await page.goto(`${baseUrl}/validator`);

@@ -72,5 +72,6 @@ export function hasAnyRole(user: SessionUser, roles: readonly Role[]): boolean {
 export function homePathFor(user: SessionUser): string {
   if (user.roles.includes('customer') && user.accountId) return '/order';
   if (hasAnyRole(user, ['validator', 'admin'])) return '/validator';
+  if (user.roles.includes('helpdesk')) return '/helpdesk';
   return '/home';
 }

@@ -1,10 +1,12 @@
 import { useApiResource } from '../../api/use-api-resource';
 import { Link } from '../../router/router';
-import { formatDateTime, OrderStatusBadge } from '../orders/order-status';
+import { OrderStatusBadge } from '../orders/order-status';
 import { OrderPage } from '../orders/order-types';
+import { useCountryFormats } from '../../country/country-formats';
 
 /** The account's latest orders, newest first; held ones are decided in the held queue. */
 export function AccountOrders({ accountId }: { accountId: string }) {
+  const { dateTime: formatDateTime } = useCountryFormats();
   const [orders] = useApiResource<OrderPage>(
     `/api/orders?accountId=${encodeURIComponent(accountId)}&limit=50`,
   );

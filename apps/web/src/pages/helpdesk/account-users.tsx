@@ -1,9 +1,10 @@
 import { useApiResource } from '../../api/use-api-resource';
-import { formatDate } from '../orders/order-status';
 import { HelpdeskUserView } from './helpdesk-types';
+import { useCountryFormats } from '../../country/country-formats';
 
 /** The account's users (identity's GET /api/users?accountId=). */
 export function AccountUsers({ accountId }: { accountId: string }) {
+  const { date: formatDate } = useCountryFormats();
   const [users] = useApiResource<{ items: HelpdeskUserView[] }>(
     `/api/users?accountId=${encodeURIComponent(accountId)}`,
   );

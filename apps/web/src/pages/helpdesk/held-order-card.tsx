@@ -2,10 +2,10 @@ import { FormEvent, useState } from 'react';
 import { Link } from '../../router/router';
 import { useSession } from '../../session/session-context';
 import { HoldExplanation } from '../orders/hold-explanation';
-import { formatDateTime } from '../orders/order-status';
 import { OrderView } from '../orders/order-types';
 import { actionProblem } from './action-problem';
 import { ACCOUNT_PATH } from './helpdesk-types';
+import { useCountryFormats } from '../../country/country-formats';
 
 /** A held order as staff read it: the account it belongs to. */
 export type HeldOrder = OrderView & { accountId?: string; company?: string };
@@ -17,6 +17,7 @@ interface HeldOrderCardProps {
 
 /** One held order: why it is held, its rows, and release (with a note) or cancel (with a reason). */
 export function HeldOrderCard({ order, onDecided }: HeldOrderCardProps) {
+  const { dateTime: formatDateTime } = useCountryFormats();
   const { callWithSession } = useSession();
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');

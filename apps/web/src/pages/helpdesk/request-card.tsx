@@ -2,10 +2,10 @@ import { FormEvent, useState } from 'react';
 import { findCountry } from '../../config/countries';
 import { Link } from '../../router/router';
 import { useSession } from '../../session/session-context';
-import { formatDateTime } from '../orders/order-status';
 import { SerialChecks } from '../validator/serial-checks';
 import { actionProblem } from './action-problem';
 import { ACCOUNT_PATH, AccountRequestView } from './helpdesk-types';
+import { useCountryFormats } from '../../country/country-formats';
 
 interface RequestCardProps {
   request: AccountRequestView;
@@ -14,6 +14,7 @@ interface RequestCardProps {
 
 /** One customer request: more machines (choose the eligible serials) or an unlisted item. */
 export function RequestCard({ request, onDecided }: RequestCardProps) {
+  const { dateTime: formatDateTime } = useCountryFormats();
   const { callWithSession } = useSession();
   const { requestId, kind } = request;
   const eligible = (request.checks ?? []).filter((check) => check.outcome === 'eligible');

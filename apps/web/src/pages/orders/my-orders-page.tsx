@@ -2,8 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApiResource } from '../../api/use-api-resource';
 import { Link } from '../../router/router';
 import { useSession } from '../../session/session-context';
-import { formatDate, OrderStatusBadge, statusLabel } from './order-status';
+import { OrderStatusBadge, statusLabel } from './order-status';
 import { CatalogSerial, ORDER_STATUSES, OrderPage, OrderView } from './order-types';
+import { useCountryFormats } from '../../country/country-formats';
 
 const PAGE_SIZE = 20;
 
@@ -122,6 +123,7 @@ export function MyOrdersPage() {
 }
 
 function OrderTable({ orders, filtered }: { orders: OrderView[]; filtered: boolean }) {
+  const { date: formatDate } = useCountryFormats();
   if (!orders.length)
     return (
       <p>

@@ -3,11 +3,13 @@ import { findCountry } from '../../config/countries';
 import { Link } from '../../router/router';
 import { CancelOrderForm } from './cancel-order-form';
 import { HoldExplanation } from './hold-explanation';
-import { formatDateTime, isCancellable, OrderStatusBadge, statusLabel } from './order-status';
+import { isCancellable, OrderStatusBadge, statusLabel } from './order-status';
 import { OrderView } from './order-types';
+import { useCountryFormats } from '../../country/country-formats';
 
 /** One order: what was ordered, where it goes, and each status it went through, with times. */
 export function OrderDetailPage({ orderId }: { orderId: string }) {
+  const { dateTime: formatDateTime } = useCountryFormats();
   const [order, reload] = useApiResource<OrderView>(`/api/orders/${encodeURIComponent(orderId)}`);
 
   if (order.state === 'loading') return <p role="status">Loading the order…</p>;

@@ -3,8 +3,9 @@ import { ApiResult } from '../../api/api-client';
 import { findCountry } from '../../config/countries';
 import { sentence } from '../../forms/field-errors';
 import { useSession } from '../../session/session-context';
-import { formatDateTime, Registration, STATUS_LABELS } from './registration-types';
+import { Registration, STATUS_LABELS } from './registration-types';
 import { SerialChecks } from './serial-checks';
+import { useCountryFormats } from '../../country/country-formats';
 
 interface RegistrationCardProps {
   registration: Registration;
@@ -14,6 +15,7 @@ interface RegistrationCardProps {
 
 /** One request in the validator's queue: who asks, the serial checks, approve or reject. */
 export function RegistrationCard({ registration, onDecided }: RegistrationCardProps) {
+  const { dateTime: formatDateTime } = useCountryFormats();
   const { callWithSession } = useSession();
   const { registrationId, checks, status } = registration;
   const eligible = (checks?.results ?? []).filter((check) => check.outcome === 'eligible');

@@ -48,10 +48,3 @@ export const STATUS_LABELS: Record<RegistrationStatus, string> = {
   approved: 'Approved',
   rejected: 'Rejected',
 };
-
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}
