@@ -120,7 +120,7 @@ describe('gateway API routing (real stack)', () => {
   });
 
   it('has every service refuse a 100 kB body itself too, and malformed JSON with 400', async () => {
-    for (const service of ['identity', 'registry', 'ordering', 'notifications']) {
+    for (const service of ['identity', 'registry', 'ordering', 'notifications', 'operations']) {
       const tooLarge = await call<ErrorBody>(
         `${urls[service]}/anything`,
         json({ x: 'y'.repeat(100 * 1024) }),
