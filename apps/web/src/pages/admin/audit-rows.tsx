@@ -1,4 +1,4 @@
-import { formatDateTime } from '../orders/order-status';
+import { useCountryFormats } from '../../country/country-formats';
 import { AuditEntry } from './audit-types';
 
 function changes(entry: AuditEntry): string {
@@ -10,6 +10,7 @@ function changes(entry: AuditEntry): string {
 
 /** The trail as a table: when, who, what, to what, on which account, and the change. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  const { dateTime: formatDateTime } = useCountryFormats();
   if (!entries.length) return <p>No staff actions match.</p>;
   return (
     <table className="table" aria-label="Audit trail">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSession } from '../../session/session-context';
-import { formatDateTime } from '../orders/order-status';
+import { useCountryFormats } from '../../country/country-formats';
 import { DeadLetter } from './ops-types';
 
 interface DeadLetterRowProps {
@@ -10,6 +10,7 @@ interface DeadLetterRowProps {
 
 /** One parked message: where from, why, and Replay (after a confirmation). */
 export function DeadLetterRow({ letter, onReplayed }: DeadLetterRowProps) {
+  const { dateTime: formatDateTime } = useCountryFormats();
   const { callWithSession } = useSession();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useApiResource } from '../../api/use-api-resource';
-import { formatDateTime } from '../orders/order-status';
+import { useCountryFormats } from '../../country/country-formats';
 import { DeadLetterTable } from './dead-letter-table';
 import { LagTable, OutboxTable } from './lag-tables';
 import { DeadLetter, OpsOverview } from './ops-types';
@@ -12,6 +12,7 @@ const REFRESH_MS = 5000;
 
 /** The page operations staff keep open: health, throughput, lag, backlog, dead letters. */
 export function OpsDashboardPage() {
+  const { dateTime: formatDateTime } = useCountryFormats();
   const [overview, reloadOverview] = useApiResource<OpsOverview>('/api/ops/overview');
   const [letters, reloadLetters] = useApiResource<{ items: DeadLetter[] }>(
     '/api/dead-letters?limit=10',
