@@ -1,13 +1,7 @@
 import type { ContractSummary, DeviceModelSummary, ShipToAddress } from '@metered/contracts';
-import { type ItemChange, reapplyItemChanges } from './serial-items';
+import { type ItemChange, reapplyItemChanges, type SerialItem } from './item-changes';
 
-/** A supply item that can be ordered for one serial, as the registry announced it. */
-export interface SerialItem {
-  reorderNumber: string;
-  description: string;
-  kind: string;
-  bottlesPerCarton: number;
-}
+export type { SerialItem } from './item-changes';
 
 /**
  * Ordering's own picture of one device, built only from registry events so that orders are
