@@ -5,14 +5,13 @@ import { AccountDevice } from '../customer/account-types';
 import { HoldExplanation } from '../orders/hold-explanation';
 import { OrderProblems } from '../orders/order-problems';
 import {
-  addRow,
   countOrderProblems,
   NO_ORDER_ERRORS,
   OrderErrors,
   OrderRowDraft,
   prepareOrder,
 } from '../orders/order-form';
-import { OrderRows } from '../orders/order-rows';
+import { SerialItemsSection } from '../orders/serial-items-section';
 import { OrderStatusBadge } from '../orders/order-status';
 import { CatalogSerial, OrderView } from '../orders/order-types';
 import { serialChoices } from '../orders/serial-choices';
@@ -110,27 +109,13 @@ export function HelpdeskOrderPage({ accountId }: { accountId: string }) {
           <form className="form" noValidate onSubmit={onSubmit} aria-label="Order">
             <SerialPicker choices={choices} selected={serial} onSelect={chooseSerial} />
             {current && (
-              <section aria-labelledby="items-title">
-                <h2 id="items-title">
-                  Items for <code>{current.serial}</code>
-                </h2>
-                <OrderRows
-                  items={current.items}
-                  rows={rows}
-                  errors={errors.rows}
-                  onAdd={(item) => setRows((list) => addRow(list, item))}
-                  onRemove={(key) => setRows((list) => list.filter((row) => row.key !== key))}
-                  onChange={(key, field, value) =>
-                    setRows((list) =>
-                      list.map((row) =>
-                        row.key === key
-                          ? { ...row, values: { ...row.values, [field]: value } }
-                          : row,
-                      ),
-                    )
-                  }
-                />
-              </section>
+              <SerialItemsSection
+                serial={current.serial}
+                items={current.items}
+                rows={rows}
+                setRows={setRows}
+                errors={errors.rows}
+              />
             )}
             <HelpdeskShipping value={shipping} onChange={setShipping} />
             <div className="form__actions">

@@ -1,6 +1,6 @@
-import { useCallback, useRef, useState } from 'react';
-import { ApiResult, newUuid } from '../../api/api-client';
-import { useSession } from '../../session/session-context';
+import { useCallback } from 'react';
+import { ApiResult } from '../../api/api-client';
+import { useIdempotentPost } from '../../api/use-idempotent-post';
 import { OrderErrors, placeOrderProblems } from '../orders/order-form';
 import { OrderView, PlaceOrderBody } from '../orders/order-types';
 
@@ -17,42 +17,19 @@ export type HelpdeskPlaceOutcome =
   | { kind: 'invalid'; errors: OrderErrors }
   | { kind: 'refused'; message: string; contractEnded?: boolean };
 
-/**
- * Sends an order once, like the customer's page (usePlaceOrder): an `Idempotency-Key` per
- * attempt, kept while the outcome is unknown, so sending again never places a second order;
- * a second click while one is in flight does nothing. The words are for the agent.
- */
+/** Sends an order once (see useIdempotentPost): a double click or a resend never places two. */
 export function useHelpdeskOrder() {
-  const { callWithSession } = useSession();
-  const attempt = useRef<{ key: string; body: string } | null>(null);
-  const inFlight = useRef(false);
-  const [sending, setSending] = useState(false);
-
+  const { send, sending } = useIdempotentPost<OrderView>('/api/orders');
   const place = useCallback(
-    async (body: HelpdeskOrderBody, rowKeys: readonly number[]) => {
-      if (inFlight.current) return null;
-      inFlight.current = true;
-      setSending(true);
-      const json = JSON.stringify(body);
-      if (attempt.current?.body !== json) attempt.current = { key: newUuid(), body: json };
-      try {
-        const result = await callWithSession<OrderView>('/api/orders', {
-          method: 'POST',
-          body,
-          headers: { 'Idempotency-Key': attempt.current.key },
-          timeoutMs: 30000,
-        });
-        if (result.kind === 'ok' || (result.kind === 'http-error' && result.status < 500))
-          attempt.current = null;
-        return interpret(result, rowKeys);
-      } finally {
-        inFlight.current = false;
-        setSending(false);
-      }
+    async (
+      body: HelpdeskOrderBody,
+      rowKeys: readonly number[],
+    ): Promise<HelpdeskPlaceOutcome | null> => {
+      const result = await send(body);
+      return result && interpret(result, rowKeys);
     },
-    [callWithSession],
+    [send],
   );
-
   return { place, sending };
 }
 

@@ -9,14 +9,13 @@ import { ShipToAddress } from '../customer/ship-to-address';
 import { OrderConfirmation } from './order-confirmation';
 import { OrderProblems } from './order-problems';
 import {
-  addRow,
   countOrderProblems,
   NO_ORDER_ERRORS,
   OrderErrors,
   OrderRowDraft,
   prepareOrder,
 } from './order-form';
-import { OrderRows } from './order-rows';
+import { SerialItemsSection } from './serial-items-section';
 import { CatalogSerial, OrderView } from './order-types';
 import { SerialChangeConfirm } from './serial-change-confirm';
 import { accountFromCatalog, serialChoices } from './serial-choices';
@@ -157,33 +156,20 @@ export function OrderSuppliesPage() {
               />
             )}
             {current && (
-              <section aria-labelledby="items-title">
-                <h2 id="items-title">
-                  Items for <code>{current.serial}</code>
-                </h2>
-                <OrderRows
-                  items={current.items}
-                  rows={rows}
-                  errors={errors.rows}
-                  onAdd={(item) => setRows((list) => addRow(list, item))}
-                  onRemove={(key) => setRows((list) => list.filter((row) => row.key !== key))}
-                  onChange={(key, field, value) =>
-                    setRows((list) =>
-                      list.map((row) =>
-                        row.key === key
-                          ? { ...row, values: { ...row.values, [field]: value } }
-                          : row,
-                      ),
-                    )
-                  }
-                />
+              <SerialItemsSection
+                serial={current.serial}
+                items={current.items}
+                rows={rows}
+                setRows={setRows}
+                errors={errors.rows}
+              >
                 <p className="order-rows__missing">
                   <Link to={`/requests/item?serial=${encodeURIComponent(current.serial)}`}>
                     Item not in the list?
                   </Link>{' '}
                   Ask for it to be added to this serial number.
                 </p>
-              </section>
+              </SerialItemsSection>
             )}
             <ShippingMethod country={helpdeskCountry} />
             <div className="form__actions">

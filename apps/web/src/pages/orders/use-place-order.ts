@@ -1,6 +1,6 @@
-import { useCallback, useRef, useState } from 'react';
-import { ApiResult, newUuid } from '../../api/api-client';
-import { useSession } from '../../session/session-context';
+import { useCallback } from 'react';
+import { ApiResult } from '../../api/api-client';
+import { useIdempotentPost } from '../../api/use-idempotent-post';
 import { NO_CONTRACT_ADVICE } from './serial-picker';
 import { OrderErrors, placeOrderProblems } from './order-form';
 import { OrderView, PlaceOrderBody } from './order-types';
@@ -12,43 +12,16 @@ export type PlaceOutcome =
   /** The contract ended since the page loaded: the serial can no longer be ordered. */
   | { kind: 'not-covered'; message: string };
 
-/**
- * Sends an order once. Each attempt carries an `Idempotency-Key`; the key is kept while the
- * outcome is unknown (network error, 5xx, timeout), so sending the same order again replays
- * the first attempt instead of placing a second order, and a changed order gets a new key.
- * A second click while one is in flight does nothing.
- */
+/** Sends an order once (see useIdempotentPost): a double click or a resend never places two. */
 export function usePlaceOrder() {
-  const { callWithSession } = useSession();
-  const attempt = useRef<{ key: string; body: string } | null>(null);
-  const inFlight = useRef(false);
-  const [sending, setSending] = useState(false);
-
+  const { send, sending } = useIdempotentPost<OrderView>('/api/orders');
   const place = useCallback(
     async (body: PlaceOrderBody, rowKeys: readonly number[]): Promise<PlaceOutcome | null> => {
-      if (inFlight.current) return null;
-      inFlight.current = true;
-      setSending(true);
-      const json = JSON.stringify(body);
-      if (attempt.current?.body !== json) attempt.current = { key: newUuid(), body: json };
-      try {
-        const result = await callWithSession<OrderView>('/api/orders', {
-          method: 'POST',
-          body,
-          headers: { 'Idempotency-Key': attempt.current.key },
-          timeoutMs: 30000,
-        });
-        if (result.kind === 'ok' || (result.kind === 'http-error' && result.status < 500))
-          attempt.current = null;
-        return interpret(result, rowKeys);
-      } finally {
-        inFlight.current = false;
-        setSending(false);
-      }
+      const result = await send(body);
+      return result && interpret(result, rowKeys);
     },
-    [callWithSession],
+    [send],
   );
-
   return { place, sending };
 }
 
