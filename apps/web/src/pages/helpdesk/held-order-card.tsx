@@ -6,6 +6,7 @@ import { OrderView } from '../orders/order-types';
 import { actionProblem } from './action-problem';
 import { ACCOUNT_PATH } from './helpdesk-types';
 import { useCountryFormats } from '../../country/country-formats';
+import { NoteForm } from '../../forms/note-form';
 
 /** A held order as staff read it: the account it belongs to. */
 export type HeldOrder = OrderView & { accountId?: string; company?: string };
@@ -103,45 +104,29 @@ export function HeldOrderCard({ order, onDecided }: HeldOrderCardProps) {
         </p>
       )}
       <div className="registration__actions">
-        <form className="registration__reject" noValidate onSubmit={release}>
-          <label className="field__label" htmlFor={`release-note-${id}`}>
-            Note for releasing (optional)
-          </label>
-          <textarea
-            id={`release-note-${id}`}
-            className="field__input"
-            rows={2}
-            maxLength={500}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-          />
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Release
-          </button>
-        </form>
-        <form className="registration__reject" noValidate onSubmit={cancel}>
-          <label className="field__label" htmlFor={`cancel-reason-${id}`}>
-            Reason for cancelling
-          </label>
-          <textarea
-            id={`cancel-reason-${id}`}
-            className="field__input"
-            rows={2}
-            maxLength={500}
-            value={reason}
-            aria-invalid={reasonError ? true : undefined}
-            aria-describedby={reasonError ? `cancel-reason-${id}-error` : undefined}
-            onChange={(event) => setReason(event.target.value)}
-          />
-          {reasonError && (
-            <p className="field__error" id={`cancel-reason-${id}-error`}>
-              {reasonError}
-            </p>
-          )}
-          <button type="submit" className="button button--danger" disabled={busy}>
-            Cancel order
-          </button>
-        </form>
+        <NoteForm
+          id={`release-note-${id}`}
+          label="Note for releasing (optional)"
+          value={note}
+          onChange={setNote}
+          onSubmit={release}
+          submitLabel="Release"
+          tone="primary"
+          busy={busy}
+          maxLength={500}
+        />
+        <NoteForm
+          id={`cancel-reason-${id}`}
+          label="Reason for cancelling"
+          value={reason}
+          onChange={setReason}
+          onSubmit={cancel}
+          submitLabel="Cancel order"
+          tone="danger"
+          busy={busy}
+          error={reasonError}
+          maxLength={500}
+        />
       </div>
     </article>
   );

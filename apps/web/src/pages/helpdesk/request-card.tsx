@@ -6,6 +6,7 @@ import { SerialChecks } from '../validator/serial-checks';
 import { actionProblem } from './action-problem';
 import { ACCOUNT_PATH, AccountRequestView } from './helpdesk-types';
 import { useCountryFormats } from '../../country/country-formats';
+import { NoteForm } from '../../forms/note-form';
 
 interface RequestCardProps {
   request: AccountRequestView;
@@ -135,29 +136,18 @@ export function RequestCard({ request, onDecided }: RequestCardProps) {
             ? `Approve ${chosen.length} serial number${chosen.length === 1 ? '' : 's'}`
             : `Add ${request.reorderNumber} to ${request.serial}`}
         </button>
-        <form className="registration__reject" noValidate onSubmit={decline}>
-          <label className="field__label" htmlFor={reasonId}>
-            Reason for declining
-          </label>
-          <textarea
-            id={reasonId}
-            className="field__input"
-            rows={2}
-            maxLength={1000}
-            value={reason}
-            aria-invalid={reasonError ? true : undefined}
-            aria-describedby={reasonError ? `${reasonId}-error` : undefined}
-            onChange={(event) => setReason(event.target.value)}
-          />
-          {reasonError && (
-            <p className="field__error" id={`${reasonId}-error`}>
-              {reasonError}
-            </p>
-          )}
-          <button type="submit" className="button button--danger" disabled={busy}>
-            Decline
-          </button>
-        </form>
+        <NoteForm
+          id={reasonId}
+          label="Reason for declining"
+          value={reason}
+          onChange={setReason}
+          onSubmit={decline}
+          submitLabel="Decline"
+          tone="danger"
+          busy={busy}
+          error={reasonError}
+          maxLength={1000}
+        />
       </div>
     </article>
   );

@@ -6,6 +6,7 @@ import { useSession } from '../../session/session-context';
 import { Registration, STATUS_LABELS } from './registration-types';
 import { SerialChecks } from './serial-checks';
 import { useCountryFormats } from '../../country/country-formats';
+import { NoteForm } from '../../forms/note-form';
 
 interface RegistrationCardProps {
   registration: Registration;
@@ -118,29 +119,18 @@ export function RegistrationCard({ registration, onDecided }: RegistrationCardPr
           >
             Approve {chosen.length} serial number{chosen.length === 1 ? '' : 's'}
           </button>
-          <form className="registration__reject" noValidate onSubmit={reject}>
-            <label className="field__label" htmlFor={reasonId}>
-              Reason for rejection
-            </label>
-            <textarea
-              id={reasonId}
-              className="field__input"
-              rows={2}
-              maxLength={1000}
-              value={reason}
-              aria-invalid={reasonError ? true : undefined}
-              aria-describedby={reasonError ? `${reasonId}-error` : undefined}
-              onChange={(event) => setReason(event.target.value)}
-            />
-            {reasonError && (
-              <p className="field__error" id={`${reasonId}-error`}>
-                {reasonError}
-              </p>
-            )}
-            <button type="submit" className="button button--danger" disabled={busy}>
-              Reject
-            </button>
-          </form>
+          <NoteForm
+            id={reasonId}
+            label="Reason for rejection"
+            value={reason}
+            onChange={setReason}
+            onSubmit={reject}
+            submitLabel="Reject"
+            tone="danger"
+            busy={busy}
+            error={reasonError}
+            maxLength={1000}
+          />
         </div>
       )}
     </article>
