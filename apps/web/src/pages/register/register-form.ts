@@ -2,11 +2,10 @@ import type { ShipTo } from '../../config/ship-to';
 import { FieldProblem } from '../../api/api-client';
 import { sentence } from '../../forms/field-errors';
 
+import type { SerialNumberRow } from '../../forms/serial-number-rows';
+
 /** One serial-number row of the form; `key` keeps React's rows stable while rows are removed. */
-export interface SerialRow {
-  key: number;
-  value: string;
-}
+export type SerialRow = SerialNumberRow;
 
 export interface RegisterValues {
   company: string;

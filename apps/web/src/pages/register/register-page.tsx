@@ -14,7 +14,7 @@ import {
   ShipToField,
 } from './register-form';
 import { RegistrationReceived } from './registration-received';
-import { newSerialRow, SerialRows } from './serial-rows';
+import { newSerialNumberRow, SerialNumberRows } from '../../forms/serial-number-rows';
 
 const NO_ERRORS: RegisterErrors = { fields: {}, serialRows: {}, other: [] };
 
@@ -24,7 +24,7 @@ const emptyValues = (): RegisterValues => ({
   email: '',
   phone: '',
   shipTo: { line1: '', line2: '', city: '', state: '', postalCode: '' },
-  serials: [newSerialRow()],
+  serials: [newSerialNumberRow()],
 });
 
 export function RegisterPage() {
@@ -182,11 +182,15 @@ export function RegisterPage() {
           </p>
         </fieldset>
 
-        <SerialRows
+        <SerialNumberRows
           rows={values.serials}
           rowErrors={errors.serialRows}
           listErrors={field('serials')}
           onChange={(serials) => setValues((current) => ({ ...current, serials }))}
+          idPrefix="register-serial"
+          legend="Device serial numbers"
+          hint="The serial number is on the label of each device (8–15 letters and digits, e.g. E72345A6N1). Add every device you want to order supplies for."
+          rowLabel="Serial number"
         />
 
         <div className="form__actions">

@@ -13,7 +13,7 @@ import {
 import { RequestList } from './request-list';
 import { AccountRequest, MachinesRequestBody } from './request-types';
 import { SerialCheckList } from './serial-check-list';
-import { newSerialDraft, SerialInputs } from './serial-inputs';
+import { newSerialNumberRow, SerialNumberRows } from '../../forms/serial-number-rows';
 import { useAccountDevices } from './use-account-devices';
 
 const MAX_SERIALS = 20;
@@ -26,7 +26,7 @@ export function MachinesRequestPage() {
   const { callWithSession } = useSession();
   const { accountId, devices, covered } = useAccountDevices();
   const [proofSerial, setProofSerial] = useState('');
-  const [rows, setRows] = useState<SerialDraft[]>(() => [newSerialDraft()]);
+  const [rows, setRows] = useState<SerialDraft[]>(() => [newSerialNumberRow()]);
   const [errors, setErrors] = useState<RequestErrors>(NO_ERRORS);
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState<AccountRequest | null>(null);
@@ -53,7 +53,7 @@ export function MachinesRequestPage() {
     if (outcome.kind === 'created') {
       setSent(outcome.request);
       setErrors(NO_ERRORS);
-      setRows([newSerialDraft()]);
+      setRows([newSerialNumberRow()]);
       setVersion((value) => value + 1);
       return;
     }
@@ -97,12 +97,16 @@ export function MachinesRequestPage() {
           errors={errors.fields.proofSerial}
           onChange={setProofSerial}
         />
-        <SerialInputs
+        <SerialNumberRows
           rows={rows}
-          errors={errors.rows}
+          rowErrors={errors.rows}
           listErrors={errors.fields.serials}
           onChange={setRows}
           max={MAX_SERIALS}
+          idPrefix="add-serial"
+          legend="Machines to add"
+          hint="The serial number is on the label of each machine (8–15 letters and digits)."
+          rowLabel="Serial number to add"
         />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={sending || !proof}>

@@ -3,10 +3,9 @@ import { groupFieldProblems } from '../../forms/field-errors';
 import { AccountRequest } from './request-types';
 
 /** One "serial to add" row; `key` keeps React's rows stable while rows are removed. */
-export interface SerialDraft {
-  key: number;
-  value: string;
-}
+import type { SerialNumberRow } from '../../forms/serial-number-rows';
+
+export type SerialDraft = SerialNumberRow;
 
 /** Problems by form field: the API's field names (`proofSerial`, `serial`, …); rows by key. */
 export interface RequestErrors {

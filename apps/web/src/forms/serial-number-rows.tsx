@@ -1,34 +1,61 @@
-import { SerialRow } from './register-form';
+import { ReactNode } from 'react';
 
-interface SerialRowsProps {
-  rows: SerialRow[];
-  rowErrors: Record<number, string[]>;
-  /** Problems with the list as a whole (none given, too many, duplicates without an index). */
-  listErrors?: string[];
-  onChange: (rows: SerialRow[]) => void;
+/** One serial number input of a list; `key` keeps React's and the API's row identity. */
+export interface SerialNumberRow {
+  key: number;
+  value: string;
 }
 
 let nextKey = 1;
-export function newSerialRow(value = ''): SerialRow {
+export function newSerialNumberRow(value = ''): SerialNumberRow {
   return { key: nextKey++, value };
 }
 
-/** One input per device serial number; rows can be added and removed (at least one stays). */
-export function SerialRows({ rows, rowErrors, listErrors, onChange }: SerialRowsProps) {
+interface SerialNumberRowsProps {
+  rows: SerialNumberRow[];
+  rowErrors: Record<number, string[]>;
+  /** Problems with the list as a whole (none given, too many, duplicates without an index). */
+  listErrors?: string[];
+  onChange: (rows: SerialNumberRow[]) => void;
+  /** Prefix of the element ids, e.g. `register-serial`. */
+  idPrefix: string;
+  legend: string;
+  hint: ReactNode;
+  /** Each input's label before its number, e.g. "Serial number" → "Serial number 2". */
+  rowLabel: string;
+  /** At most this many rows; no limit when absent. */
+  max?: number;
+}
+
+/**
+ * One input per serial number; rows can be added and removed (at least one stays). The
+ * registration form and the "add machines" request both use it.
+ */
+export function SerialNumberRows({
+  rows,
+  rowErrors,
+  listErrors,
+  onChange,
+  idPrefix,
+  legend,
+  hint,
+  rowLabel,
+  max,
+}: SerialNumberRowsProps) {
   const update = (key: number, value: string) =>
     onChange(rows.map((row) => (row.key === key ? { ...row, value } : row)));
   const remove = (key: number) => onChange(rows.filter((row) => row.key !== key));
-  const listErrorId = listErrors?.length ? 'register-serials-error' : undefined;
+  const hintId = `${idPrefix}s-hint`;
+  const listErrorId = listErrors?.length ? `${idPrefix}s-error` : undefined;
 
   return (
     <fieldset
       className={`fieldset${listErrorId ? ' fieldset--invalid' : ''}`}
-      aria-describedby={['register-serials-hint', listErrorId].filter(Boolean).join(' ')}
+      aria-describedby={[hintId, listErrorId].filter(Boolean).join(' ')}
     >
-      <legend>Device serial numbers</legend>
-      <p className="field__hint" id="register-serials-hint">
-        The serial number is on the label of each device (8–15 letters and digits, e.g. E72345A6N1).
-        Add every device you want to order supplies for.
+      <legend>{legend}</legend>
+      <p className="field__hint" id={hintId}>
+        {hint}
       </p>
       {listErrorId && (
         <p className="field__error" id={listErrorId}>
@@ -41,13 +68,13 @@ export function SerialRows({ rows, rowErrors, listErrors, onChange }: SerialRows
       )}
       <ol className="serial-rows">
         {rows.map((row, index) => {
-          const id = `register-serial-${row.key}`;
+          const id = `${idPrefix}-${row.key}`;
           const errors = rowErrors[row.key] ?? [];
           const errorId = errors.length ? `${id}-error` : undefined;
           return (
             <li key={row.key} className={`serial-row${errorId ? ' field--invalid' : ''}`}>
               <label className="field__label" htmlFor={id}>
-                Serial number {index + 1}
+                {rowLabel} {index + 1}
               </label>
               <div className="serial-row__controls">
                 <input
@@ -64,7 +91,7 @@ export function SerialRows({ rows, rowErrors, listErrors, onChange }: SerialRows
                   <button
                     type="button"
                     className="link-button"
-                    aria-label={`Remove serial number ${index + 1}`}
+                    aria-label={`Remove ${rowLabel.toLowerCase()} ${index + 1}`}
                     onClick={() => remove(row.key)}
                   >
                     Remove
@@ -84,13 +111,15 @@ export function SerialRows({ rows, rowErrors, listErrors, onChange }: SerialRows
           );
         })}
       </ol>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => onChange([...rows, newSerialRow()])}
-      >
-        Add another serial number
-      </button>
+      {(max === undefined || rows.length < max) && (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => onChange([...rows, newSerialNumberRow()])}
+        >
+          Add another serial number
+        </button>
+      )}
     </fieldset>
   );
 }
