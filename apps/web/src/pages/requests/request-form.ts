@@ -1,10 +1,9 @@
 import { ApiResult } from '../../api/api-client';
 import { groupFieldProblems } from '../../forms/field-errors';
 import { AccountRequest } from './request-types';
-
-/** One "serial to add" row; `key` keeps React's rows stable while rows are removed. */
 import type { SerialNumberRow } from '../../forms/serial-number-rows';
 
+/** One "serial to add" row; `key` keeps React's rows stable while rows are removed. */
 export type SerialDraft = SerialNumberRow;
 
 /** Problems by form field: the API's field names (`proofSerial`, `serial`, …); rows by key. */
