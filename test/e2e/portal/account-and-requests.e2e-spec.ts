@@ -5,11 +5,10 @@
  * reached from Order Supplies (the API's field errors at the field, the request in the list).
  */
 import { SERVICE_NAMES } from '@metered/service-kit';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { GatewayClient, LoginAnswer } from '../../../tools/stack/src/demo/gateway-client';
 import { MailCapture } from '../../../tools/stack/src/demo/mail-capture';
 import { RegistrationFlow } from '../../../tools/stack/src/demo/registration-flow';
-import { launchChromium } from '../../support/browser';
 import {
   importTestDevices,
   TestDevices,
@@ -21,8 +20,7 @@ import {
   ADMIN,
   fieldError,
   importMasterData,
-  openTab,
-  PortalTab,
+  portalTabs,
   signInThroughPage,
   waitForOrderingCatalog,
 } from './portal-browser';
@@ -42,17 +40,15 @@ interface RequestAnswer {
 describe('portal: My account, Add machines and Item not listed (real stack)', () => {
   let baseUrl: string;
   let gateway: GatewayClient;
-  let browser: Browser;
   let devices: TestDevices;
   let adminToken: string;
   let customer: { email: string; token: string; company: string };
   /** A real supply item that is not tied to the customer's model. */
   let unlistedItem: string;
-  const tabs: PortalTab[] = [];
+  const tabs = portalTabs();
 
   const signedIn = async (): Promise<Page> => {
-    const tab = await openTab(browser);
-    tabs.push(tab);
+    const tab = await tabs.open();
     await signInThroughPage(tab.page, baseUrl, customer.email, PASSWORD);
     await tab.page.getByRole('heading', { level: 1, name: 'Order Supplies' }).waitFor();
     return tab.page;
@@ -96,19 +92,8 @@ describe('portal: My account, Add machines and Item not listed (real stack)', ()
     await waitForOrderingCatalog(gateway, customer.token, (serials) =>
       serials.some((entry) => entry.serial === devices.eligible[0] && entry.covered),
     );
-    browser = await launchChromium();
+    await tabs.launch();
   }, 600000);
-
-  afterEach(async () => {
-    for (const tab of tabs.splice(0)) {
-      await tab.context.close();
-      expect(tab.problems.problems).toEqual([]);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('My account shows company, address and machines grayed out, with whom to call to change them', async () => {
     const page = await signedIn();

@@ -6,11 +6,10 @@
  * customer's request for an unlisted item from the requests queue.
  */
 import { SERVICE_NAMES } from '@metered/service-kit';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { GatewayClient, LoginAnswer } from '../../../tools/stack/src/demo/gateway-client';
 import { MailCapture, tokenOf } from '../../../tools/stack/src/demo/mail-capture';
 import { RegistrationFlow } from '../../../tools/stack/src/demo/registration-flow';
-import { launchChromium } from '../../support/browser';
 import {
   importTestDevices,
   TestDevices,
@@ -22,8 +21,7 @@ import {
   ADMIN,
   emailedLink,
   importMasterData,
-  openTab,
-  PortalTab,
+  portalTabs,
   signInThroughPage,
   waitForOrderingCatalog,
 } from './portal-browser';
@@ -46,7 +44,6 @@ interface OrderAnswer {
 describe('portal: the helpdesk console (real stack)', () => {
   let baseUrl: string;
   let gateway: GatewayClient;
-  let browser: Browser;
   let devices: TestDevices;
   let company: string;
   let accountId: string;
@@ -54,11 +51,10 @@ describe('portal: the helpdesk console (real stack)', () => {
   let customerEmail: string;
   let adminToken: string;
   let agent: { email: string; userId: string; token: string };
-  const tabs: PortalTab[] = [];
+  const tabs = portalTabs();
 
   const agentPage = async (path: string): Promise<Page> => {
-    const tab = await openTab(browser);
-    tabs.push(tab);
+    const tab = await tabs.open();
     await signInThroughPage(tab.page, baseUrl, agent.email, PASSWORD);
     await tab.page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
     await tab.page.goto(`${baseUrl}${path}`);
@@ -120,19 +116,8 @@ describe('portal: the helpdesk console (real stack)', () => {
       body: { email: agentEmail, password: PASSWORD },
     });
     agent = { email: agentEmail, userId: login.user.userId, token: login.accessToken };
-    browser = await launchChromium();
+    await tabs.launch();
   }, 600000);
-
-  afterEach(async () => {
-    for (const tab of tabs.splice(0)) {
-      await tab.context.close();
-      expect(tab.problems.problems).toEqual([]);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('finds the customer’s account by company, serial, email and order number; changes its ship-to address', async () => {
     const order = await placeAsCustomer([0, 0, 1]);

@@ -6,11 +6,10 @@
  * at the row; an uncovered serial cannot be chosen; expedited shipping points to the helpdesk.
  */
 import { SERVICE_NAMES } from '@metered/service-kit';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { GatewayClient, LoginAnswer } from '../../../tools/stack/src/demo/gateway-client';
 import { MailCapture } from '../../../tools/stack/src/demo/mail-capture';
 import { RegistrationFlow } from '../../../tools/stack/src/demo/registration-flow';
-import { launchChromium } from '../../support/browser';
 import { importTestDevices, TestDevices } from '../../support/registration/master-data.fixture';
 import { registrationRequest } from '../../support/registration/registration-request.fixture';
 import { testStackEnv, useApps } from '../../support/stack-env';
@@ -19,8 +18,7 @@ import {
   fieldError,
   importMasterData,
   isoDay,
-  openTab,
-  PortalTab,
+  portalTabs,
   signInThroughPage,
   waitForOrderingCatalog,
 } from './portal-browser';
@@ -39,18 +37,16 @@ interface OrderAnswer {
 describe('portal: Order Supplies and My orders (real stack)', () => {
   let baseUrl: string;
   let gateway: GatewayClient;
-  let browser: Browser;
   let devices: TestDevices;
   let customer: { email: string; token: string };
   /** Another account's customer, with a device of their own. */
   let other: { email: string; serial: string };
   let secondItem: string;
   let adminToken: string;
-  const tabs: PortalTab[] = [];
+  const tabs = portalTabs();
 
   const signedIn = async (): Promise<Page> => {
-    const tab = await openTab(browser);
-    tabs.push(tab);
+    const tab = await tabs.open();
     await signInThroughPage(tab.page, baseUrl, customer.email, PASSWORD);
     await tab.page.getByRole('heading', { level: 1, name: 'Order Supplies' }).waitFor();
     return tab.page;
@@ -124,19 +120,8 @@ describe('portal: Order Supplies and My orders (real stack)', () => {
         return serial === ended ? !entry.covered : entry.covered && entry.items.length === 2;
       }),
     );
-    browser = await launchChromium();
+    await tabs.launch();
   }, 600000);
-
-  afterEach(async () => {
-    for (const tab of tabs.splice(0)) {
-      await tab.context.close();
-      expect(tab.problems.problems).toEqual([]);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('places an order with two rows once, even on a double click, and lists it in My orders', async () => {
     const page = await signedIn();
@@ -319,8 +304,7 @@ describe('portal: Order Supplies and My orders (real stack)', () => {
         ],
       },
     });
-    const tab = await openTab(browser);
-    tabs.push(tab);
+    const tab = await tabs.open();
     const { page } = tab;
     await signInThroughPage(page, baseUrl, other.email, PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Order Supplies' }).waitFor();

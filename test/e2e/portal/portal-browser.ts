@@ -5,7 +5,7 @@
 import { Browser, BrowserContext, ConsoleMessage, Locator, Page } from 'playwright-core';
 import { GatewayClient, pollUntil } from '../../../tools/stack/src/demo/gateway-client';
 import { linkIn, MailCapture } from '../../../tools/stack/src/demo/mail-capture';
-import { PageProblems, watchPageProblems } from '../../support/browser';
+import { launchChromium, PageProblems, watchPageProblems } from '../../support/browser';
 
 export const ADMIN = { email: 'admin@metered.local', password: 'Metered-Admin-2026!' };
 
@@ -32,6 +32,36 @@ export async function openTab(browser: Browser): Promise<PortalTab> {
   const page = await context.newPage();
   page.setDefaultTimeout(20000);
   return { context, page, problems: watchPageProblems(page, isApiStatusLine) };
+}
+
+/**
+ * The browser of a suite and the tabs its tests open: every tab is closed after its test,
+ * which fails when the page logged a problem; the browser closes after the suite. Call
+ * `launch()` at the end of the suite's beforeAll (after the slow setup).
+ */
+export function portalTabs() {
+  let browser: Browser | undefined;
+  const tabs: PortalTab[] = [];
+  afterEach(async () => {
+    for (const tab of tabs.splice(0)) {
+      await tab.context.close();
+      expect(tab.problems.problems).toEqual([]);
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async launch(): Promise<void> {
+      browser = await launchChromium();
+    },
+    async open(): Promise<PortalTab> {
+      if (!browser) throw new Error('portalTabs: launch() the browser in beforeAll first');
+      const tab = await openTab(browser);
+      tabs.push(tab);
+      return tab;
+    },
+  };
 }
 
 /** Fills and submits the login form as a person does; the caller waits for the landing page. */

@@ -5,10 +5,8 @@
  * new customer signs in, sees their devices and the read-only ship-to address, and signs out.
  */
 import { SERVICE_NAMES } from '@metered/service-kit';
-import { Browser } from 'playwright-core';
 import { GatewayClient, LoginAnswer } from '../../../tools/stack/src/demo/gateway-client';
 import { MailCapture } from '../../../tools/stack/src/demo/mail-capture';
-import { launchChromium } from '../../support/browser';
 import {
   importTestDevices,
   TestDevices,
@@ -19,11 +17,10 @@ import {
   ADMIN,
   emailedLink,
   fieldError,
-  openTab,
-  PortalTab,
+  portalTabs,
   signInThroughPage,
-  StoredSession,
   storedSession,
+  StoredSession,
   storeSession,
 } from './portal-browser';
 import { ensureWebBuild } from './web-build';
@@ -34,9 +31,8 @@ describe('portal: register → validator approves → set password → customer 
   let baseUrl: string;
   let gateway: GatewayClient;
   let mail: MailCapture;
-  let browser: Browser;
   let devices: TestDevices;
-  const tabs: PortalTab[] = [];
+  const tabs = portalTabs();
   const tag = uniqueTag(8).toLowerCase();
   const person = {
     company: `Portal Printing ${tag}`,
@@ -46,8 +42,7 @@ describe('portal: register → validator approves → set password → customer 
   };
 
   const newTab = async () => {
-    const tab = await openTab(browser);
-    tabs.push(tab);
+    const tab = await tabs.open();
     return tab;
   };
 
@@ -59,19 +54,8 @@ describe('portal: register → validator approves → set password → customer 
     mail = new MailCapture(testStackEnv().MAIL_CAPTURE_URL);
     const admin = await gateway.expect<LoginAnswer>(200, '/api/auth/login', { body: ADMIN });
     devices = await importTestDevices(gateway, admin.accessToken, 2);
-    browser = await launchChromium();
+    await tabs.launch();
   }, 600000);
-
-  afterEach(async () => {
-    for (const tab of tabs.splice(0)) {
-      await tab.context.close();
-      expect(tab.problems.problems).toEqual([]);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('shows the API’s field errors next to their fields, then confirms the request', async () => {
     const { page } = await newTab();

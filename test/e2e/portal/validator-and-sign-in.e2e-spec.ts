@@ -5,11 +5,9 @@
  * the lockout are explained; staff without validator rights land on a simple home.
  */
 import { SERVICE_NAMES } from '@metered/service-kit';
-import { Browser } from 'playwright-core';
 import { GatewayClient, LoginAnswer } from '../../../tools/stack/src/demo/gateway-client';
 import { MailCapture, tokenOf } from '../../../tools/stack/src/demo/mail-capture';
 import { RegistrationFlow } from '../../../tools/stack/src/demo/registration-flow';
-import { launchChromium } from '../../support/browser';
 import {
   importTestDevices,
   TestDevices,
@@ -17,14 +15,7 @@ import {
 } from '../../support/registration/master-data.fixture';
 import { registrationRequest } from '../../support/registration/registration-request.fixture';
 import { testStackEnv, useApps } from '../../support/stack-env';
-import {
-  ADMIN,
-  emailedLink,
-  fieldError,
-  openTab,
-  PortalTab,
-  signInThroughPage,
-} from './portal-browser';
+import { ADMIN, emailedLink, fieldError, portalTabs, signInThroughPage } from './portal-browser';
 import { ensureWebBuild } from './web-build';
 
 describe('portal: validator rejections and sign-in refusals (real stack)', () => {
@@ -33,13 +24,11 @@ describe('portal: validator rejections and sign-in refusals (real stack)', () =>
   let mail: MailCapture;
   let flow: RegistrationFlow;
   let adminToken: string;
-  let browser: Browser;
   let devices: TestDevices;
-  const tabs: PortalTab[] = [];
+  const tabs = portalTabs();
 
   const newTab = async () => {
-    const tab = await openTab(browser);
-    tabs.push(tab);
+    const tab = await tabs.open();
     return tab;
   };
 
@@ -53,19 +42,8 @@ describe('portal: validator rejections and sign-in refusals (real stack)', () =>
     adminToken = (await gateway.expect<LoginAnswer>(200, '/api/auth/login', { body: ADMIN }))
       .accessToken;
     devices = await importTestDevices(gateway, adminToken, 1);
-    browser = await launchChromium();
+    await tabs.launch();
   }, 600000);
-
-  afterEach(async () => {
-    for (const tab of tabs.splice(0)) {
-      await tab.context.close();
-      expect(tab.problems.problems).toEqual([]);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('shows why serials fail, offers nothing to approve, and rejects with a reason', async () => {
     const request = registrationRequest([
