@@ -38,63 +38,36 @@ const ratio = (value: number, base: number) =>
 /** The figures as a plain-text/Markdown table with ratios to the same run's baselines. */
 export function figureTable(result: BenchResult): string {
   const { baselines: b } = result;
+  const row = (name: string, phase: PhaseResult, ratioText: string) => [
+    name,
+    ms(phase.rate),
+    ms(phase.latency.p50),
+    ms(phase.latency.p95),
+    ms(phase.latency.p99),
+    `${phase.errors}`,
+    ratioText,
+  ];
   const rows: string[][] = [
     ['figure', 'rate /s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'ratio'],
-    [
-      'B_db insertOne',
-      ms(b.db.rate),
-      ms(b.db.latency.p50),
-      ms(b.db.latency.p95),
-      ms(b.db.latency.p99),
-      `${b.db.errors}`,
-      '1×',
-    ],
-    [
-      'B_kp send acks=-1',
-      ms(b.kafkaProduce.rate),
-      ms(b.kafkaProduce.latency.p50),
-      ms(b.kafkaProduce.latency.p95),
-      ms(b.kafkaProduce.latency.p99),
-      `${b.kafkaProduce.errors}`,
-      '1×',
-    ],
+    row('B_db insertOne', b.db, '1×'),
+    row('B_kp send acks=-1', b.kafkaProduce, '1×'),
     ['B_kc no-op consumer', ms(b.kafkaConsume.rate), '', '', '', '0', '1×'],
-    [
-      'B_http no-op POST',
-      ms(b.http.rate),
-      ms(b.http.latency.p50),
-      ms(b.http.latency.p95),
-      ms(b.http.latency.p99),
-      `${b.http.errors}`,
-      '1×',
-    ],
-    [
+    row('B_http no-op POST', b.http, '1×'),
+    row(
       'gateway + auth + validation (400)',
-      ms(result.gatewayValidation.rate),
-      ms(result.gatewayValidation.latency.p50),
-      ms(result.gatewayValidation.latency.p95),
-      ms(result.gatewayValidation.latency.p99),
-      `${result.gatewayValidation.errors}`,
+      result.gatewayValidation,
       `${ratio(result.gatewayValidation.rate, b.http.rate)} of B_http`,
-    ],
-    [
+    ),
+    row(
       'orders placed (main run)',
-      ms(result.main.rate),
-      ms(result.main.latency.p50),
-      ms(result.main.latency.p95),
-      ms(result.main.latency.p99),
-      `${result.main.errors}`,
+      result.main,
       `${ratio(result.main.rate, Math.min(b.db.rate, b.kafkaProduce.rate))} of min(B_db, B_kp)`,
-    ],
-    [
+    ),
+    row(
       'orders at half of peak (open loop)',
-      ms(result.halfPeak.rate),
-      ms(result.halfPeak.latency.p50),
-      ms(result.halfPeak.latency.p95),
-      ms(result.halfPeak.latency.p99),
-      `${result.halfPeak.errors}`,
+      result.halfPeak,
       `p50 ${ratio(result.halfPeak.latency.p50, b.db.latency.p50 + b.kafkaProduce.latency.p50)} of B_db+B_kp p50`,
-    ],
+    ),
   ];
   for (const step of result.steps) {
     rows.push([
