@@ -56,7 +56,8 @@ describe('portal: the helpdesk console (real stack)', () => {
   const agentPage = async (path: string): Promise<Page> => {
     const tab = await tabs.open();
     await signInThroughPage(tab.page, baseUrl, agent.email, PASSWORD);
-    await tab.page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+    // Helpdesk agents land on the console.
+    await tab.page.getByRole('heading', { level: 1, name: 'Find an account' }).waitFor();
     await tab.page.goto(`${baseUrl}${path}`);
     return tab.page;
   };
