@@ -57,7 +57,7 @@ export function readBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     serialsPerCustomer: int(env, 'BENCH_SERIALS_PER_CUSTOMER', 4),
     stack: env.BENCH_STACK === 'running' ? 'running' : 'start',
     outDir: env.BENCH_OUT_DIR ?? join(repo, 'docs/perf'),
-    password: 'Bench-Customer-2026!',
+    password: 'Toner-Cartridge-Bench-77!',
     adminEmail: env.BOOTSTRAP_ADMIN_EMAIL ?? 'admin@metered.local',
     adminPassword: env.BOOTSTRAP_ADMIN_PASSWORD ?? 'Metered-Admin-2026!',
   };
