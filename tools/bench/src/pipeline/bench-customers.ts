@@ -35,7 +35,7 @@ export function benchSerial(customer: number, index: number): string {
 
 /**
  * Makes sure the benchmark's customers exist, through the real flow like the demo loader:
- * the demo's models and supply items, then `customers` accounts (bench-customer-N@bench.example)
+ * the demo's models and supply items, then `customers` accounts (bench-buyer-N@bench.example)
  * of `serialsPerCustomer` devices each with current contracts. Idempotent: a later run signs in.
  */
 export async function ensureBenchCustomers(settings: BenchSettings): Promise<BenchCustomer[]> {
@@ -84,7 +84,7 @@ export async function ensureBenchCustomers(settings: BenchSettings): Promise<Ben
   const flow = new RegistrationFlow(gateway, new MailCapture(settings.mailCaptureUrl));
   const customers: BenchCustomer[] = [];
   for (let c = 1; c <= settings.customers; c++) {
-    const email = `bench-customer-${c}@bench.example`;
+    const email = `bench-buyer-${c}@bench.example`;
     let login = await gateway.login(email, settings.password);
     if (login.status !== 200) {
       const serials = Array.from({ length: settings.serialsPerCustomer }, (_, s) =>
