@@ -30,7 +30,7 @@ function modelsWithItems(): string[] {
 }
 
 export function benchSerial(customer: number, index: number): string {
-  return `BENCH${String(customer).padStart(2, '0')}${String(index).padStart(3, '0')}`;
+  return `BUYER${String(customer).padStart(2, '0')}${String(index).padStart(3, '0')}`;
 }
 
 /**
