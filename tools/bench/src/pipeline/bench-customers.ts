@@ -91,7 +91,11 @@ export async function ensureBenchCustomers(settings: BenchSettings): Promise<Ben
         benchSerial(c, s + 1),
       );
       const unfinished = await flow.findByEmail(adminToken, email);
-      if (unfinished) await flow.finish(adminToken, unfinished, settings.password);
+      // A run stopped half-way left a request that may no longer be approvable: start over.
+      if (unfinished && unfinished.status !== 'approved')
+        await flow.reject(adminToken, unfinished.registrationId, 'benchmark setup restarted');
+      if (unfinished?.status === 'approved')
+        await flow.finish(adminToken, unfinished, settings.password);
       else
         await flow.registerApproveAndActivate(
           adminToken,
