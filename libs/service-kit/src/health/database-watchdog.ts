@@ -96,7 +96,10 @@ export class DatabaseWatchdog implements OnApplicationBootstrap, OnModuleDestroy
     if (!uri) return;
     const options = (this.connection as unknown as { options?: object }).options ?? {};
     // Not a forced close: mongoose refuses every later operation of a force-closed connection.
-    await withTimeout(this.connection.close(false).then(() => true), false);
+    await withTimeout(
+      this.connection.close(false).then(() => true),
+      false,
+    );
     await this.connection.openUri(uri, options);
     this.logger.log('database connection re-opened');
   }

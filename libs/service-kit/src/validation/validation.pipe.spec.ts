@@ -33,7 +33,9 @@ async function problemsOf(body: unknown) {
 describe('createValidationPipe', () => {
   it('names the nested field and the reason', async () => {
     const problems = await problemsOf({ serialNumber: 'X1', rows: [{ quantity: 0 }] });
-    expect(problems).toEqual([{ field: 'rows.0.quantity', reason: 'quantity must not be less than 1' }]);
+    expect(problems).toEqual([
+      { field: 'rows.0.quantity', reason: 'quantity must not be less than 1' },
+    ]);
   });
 
   it('refuses unknown fields such as injected operators instead of dropping them', async () => {
