@@ -18,6 +18,7 @@ import { InboxStore } from './inbox/inbox.store';
 import { TopicAdmin } from './kafka/topic-admin';
 import { deadLetterTopic } from './kafka/topic-names';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { OUTBOX_PENDING_INDEX } from './outbox/outbox.plugin';
 
 /** The topics a service needs: its catalog's, any extras, and its own dead-letter topic. */
 export function topicsFor(options: ResolvedEventPlatformOptions): string[] {
@@ -53,7 +54,7 @@ export class EventPlatformLifecycle
   async onModuleInit(): Promise<void> {
     await this.inbox.ensureIndexes();
     for (const name of this.options.outboxCollections ?? []) {
-      await this.connection.collection(name).createIndex({ outboxSince: 1 });
+      await this.connection.collection(name).createIndex(OUTBOX_PENDING_INDEX);
       this.relay.register(name);
     }
     try {

@@ -3,8 +3,9 @@ import {
   outboxOldestPendingAge,
   outboxPendingEvents,
 } from '@metered/service-kit/metrics/platform-metrics';
+import { OUTBOX_PENDING_FILTER } from '../outbox/outbox-entry';
 
-const PENDING = { outboxSince: { $type: 'date' } } as const;
+const PENDING = OUTBOX_PENDING_FILTER;
 /** Documents read per collection and scrape; past it the rest count as one entry each. */
 const SAMPLE_LIMIT = 2000;
 
@@ -16,7 +17,7 @@ interface PendingDocument {
 /**
  * Sets `outbox_pending_events{collection}` (entries not yet published) and
  * `outbox_oldest_pending_age_seconds` from the outbox collections — run at scrape time.
- * Reads only the pending documents (indexed on `outboxSince`) and their entry ids.
+ * Reads only the pending documents (indexed on `outboxPending`) and their entry ids.
  */
 export async function refreshOutboxMetrics(
   db: () => mongo.Db,

@@ -37,15 +37,15 @@ describe('outbox entry edits', () => {
     expect(markFailed(failed, new Set(['a']), 'again')[0].attempts).toBe(2);
   });
 
-  it('moves outboxSince to the oldest remaining entry, or unsets it when none is left', () => {
+  it('moves outboxSince to the oldest remaining entry, or unsets it and the pending flag when none is left', () => {
     expect(oldestCreatedAt(entries.slice(1))).toEqual(entries[1].createdAt);
     expect(outboxRewriteUpdate(entries.slice(1))).toEqual({
-      $set: { outbox: entries.slice(1), outboxSince: entries[1].createdAt },
+      $set: { outbox: entries.slice(1), outboxSince: entries[1].createdAt, outboxPending: true },
       $inc: { outboxVersion: 1 },
     });
     expect(outboxRewriteUpdate([])).toEqual({
       $set: { outbox: [] },
-      $unset: { outboxSince: '' },
+      $unset: { outboxSince: '', outboxPending: '' },
       $inc: { outboxVersion: 1 },
     });
   });

@@ -41,14 +41,21 @@ export function oldestCreatedAt(entries: readonly OutboxEntry[]): Date | undefin
 }
 
 /**
- * The update that stores a recomputed outbox. `outboxSince` is unset (never nulled) when
- * nothing is left, so the relay's `$type: 'date'` query no longer finds the document.
+ * The update that stores a recomputed outbox. `outboxSince` and `outboxPending` are unset
+ * (never nulled) when nothing is left, so the relay's query no longer finds the document.
  */
 export function outboxRewriteUpdate(entries: readonly OutboxEntry[]): Record<string, unknown> {
   const since = oldestCreatedAt(entries);
   return since
-    ? { $set: { outbox: entries, outboxSince: since }, $inc: { outboxVersion: 1 } }
-    : { $set: { outbox: entries }, $unset: { outboxSince: '' }, $inc: { outboxVersion: 1 } };
+    ? {
+        $set: { outbox: entries, outboxSince: since, outboxPending: true },
+        $inc: { outboxVersion: 1 },
+      }
+    : {
+        $set: { outbox: entries },
+        $unset: { outboxSince: '', outboxPending: '' },
+        $inc: { outboxVersion: 1 },
+      };
 }
 
 /** Kafka messages for a run of entries, grouped by topic with each topic's order kept. */

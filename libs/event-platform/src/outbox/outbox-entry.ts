@@ -33,8 +33,42 @@ export interface OutboxFields {
   outbox: OutboxEntry[];
   /** Bumped by every write that touches `outbox`; the relay's removals are conditional on it. */
   outboxVersion: number;
-  /** Creation time of the oldest pending entry; absent when nothing is pending. Indexed. */
+  /** Creation time of the oldest pending entry; absent when nothing is pending. */
   outboxSince?: Date;
+  /**
+   * `true` while entries are pending, absent otherwise: the relay's query. An equality, so
+   * FerretDB hands it to PostgreSQL (a `$type`/`$exists`/range filter would make it read
+   * every document of the collection on each poll). Indexed with `outboxSince`.
+   */
+  outboxPending?: true;
+}
+
+/** The fields above: they belong to the event platform, services never set them. */
+export const OUTBOX_FIELD_NAMES: readonly (keyof OutboxFields)[] = [
+  'outbox',
+  'outboxVersion',
+  'outboxSince',
+  'outboxPending',
+];
+
+/** A read projection that leaves the outbox fields out. */
+export const WITHOUT_OUTBOX_FIELDS = {
+  outbox: 0,
+  outboxVersion: 0,
+  outboxSince: 0,
+  outboxPending: 0,
+} as const;
+
+/** The relay's filter for documents with pending entries. */
+export const OUTBOX_PENDING_FILTER = { outboxPending: true } as const;
+
+/** A stored document without the platform's fields (for mappers to domain objects). */
+export function withoutOutboxFields<D extends Partial<OutboxFields>>(
+  document: D,
+): Omit<D, keyof OutboxFields> {
+  const rest: Partial<D> = { ...document };
+  for (const field of OUTBOX_FIELD_NAMES) delete rest[field as keyof D];
+  return rest as Omit<D, keyof OutboxFields>;
 }
 
 export function createOutgoingEvent<P extends object>(

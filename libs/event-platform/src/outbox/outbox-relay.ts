@@ -11,6 +11,7 @@ import {
 } from './outbox-document.publisher';
 import { DocumentLocks } from '../locking/document-locks';
 import { LockDocument, LockStore } from '../locking/lock-store';
+import { OUTBOX_PENDING_FILTER } from './outbox-entry';
 import { LEASE_COLLECTION, OutboxLease } from './outbox-lease';
 import {
   DEFAULT_RELAY_SETTINGS,
@@ -30,7 +31,14 @@ export interface OutboxRelayDependencies {
   beforePublish?: () => Promise<unknown>;
 }
 
-const PENDING = { outboxSince: { $type: 'date' } } as const;
+/**
+ * Documents written before `outboxPending` existed: looked for once per collection after
+ * start (this filter makes FerretDB read the whole collection, the pending one does not).
+ */
+const PENDING_WITHOUT_FLAG = {
+  outboxSince: { $type: 'date' },
+  outboxPending: { $exists: false },
+} as const;
 const PENDING_COUNT_REFRESH_MS = 5000;
 
 /**
@@ -42,6 +50,8 @@ export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly settings: OutboxRelaySettings;
   private readonly collections = new Set<string>();
+  /** Collections whose documents from before `outboxPending` have all been published. */
+  private readonly swept = new Set<string>();
   private readonly lease: OutboxLease;
   private readonly publisher: OutboxDocumentPublisher;
   /** Documents whose last publish failed: skipped until then, so one bad one cannot block the rest. */
@@ -120,7 +130,7 @@ export class OutboxRelay {
   async countPendingDocuments(): Promise<number> {
     let total = 0;
     for (const name of this.collections)
-      total += await this.deps.db().collection(name).countDocuments(PENDING);
+      total += await this.deps.db().collection(name).countDocuments(OUTBOX_PENDING_FILTER);
     return total;
   }
 
@@ -171,18 +181,53 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Publishes up to `batchSize` pending documents of a collection in one Kafka request and
+   * removes their entries. If that request fails, the same documents go one by one, so a
+   * document Kafka refuses (too large, say) is set aside and the others still go out.
+   */
   private async relayCollection(name: string): Promise<'idle' | 'full' | 'failed' | 'lease-lost'> {
     const collection = this.deps.db().collection<OutboxDocument>(name);
+    const legacy = !this.swept.has(name);
     const documents = (await collection
-      .find(PENDING, { projection: OUTBOX_PROJECTION })
+      .find(legacy ? PENDING_WITHOUT_FLAG : OUTBOX_PENDING_FILTER, {
+        projection: OUTBOX_PROJECTION,
+      })
       .sort({ outboxSince: 1 })
       .limit(this.settings.batchSize + this.documentRetry.size)
       .toArray()) as OutboxDocument[];
-    await this.refreshPendingStats(documents);
-    for (const document of documents) {
-      const id = `${name}/${String(document._id)}`;
-      if ((this.documentRetry.get(id)?.at ?? 0) > Date.now()) continue;
+    if (!legacy) await this.refreshPendingStats(documents);
+    const due = documents
+      .filter(
+        (document) => (this.documentRetry.get(this.retryId(name, document))?.at ?? 0) <= Date.now(),
+      )
+      .slice(0, this.settings.batchSize);
+    if (due.length > 0) {
       if (!this.running) return 'idle';
+      if (!(await this.lease.acquireOrRenew())) return 'lease-lost';
+      const batch = await this.publisher.publishBatch(name, collection, due);
+      if (batch.ok) {
+        for (const document of due) this.documentRetry.delete(this.retryId(name, document));
+        this.recordSuccess(batch.published);
+      } else {
+        await this.producer.reset();
+        const outcome = await this.relayOneByOne(name, collection, due);
+        if (outcome !== 'done') return outcome;
+      }
+    }
+    const full = documents.length >= this.settings.batchSize;
+    if (legacy && !full) this.swept.add(name);
+    return full || legacy ? 'full' : 'idle';
+  }
+
+  private async relayOneByOne(
+    name: string,
+    collection: mongo.Collection<OutboxDocument>,
+    documents: readonly OutboxDocument[],
+  ): Promise<'done' | 'failed' | 'lease-lost'> {
+    for (const document of documents) {
+      const id = this.retryId(name, document);
+      if (!this.running) return 'done';
       if (!(await this.lease.acquireOrRenew())) return 'lease-lost';
       const result = await this.publisher.publish(name, collection, document);
       if (!result.ok) {
@@ -194,7 +239,11 @@ export class OutboxRelay {
       this.documentRetry.delete(id);
       this.recordSuccess(result.published);
     }
-    return documents.length >= this.settings.batchSize ? 'full' : 'idle';
+    return 'done';
+  }
+
+  private retryId(collection: string, document: OutboxDocument): string {
+    return `${collection}/${String(document._id)}`;
   }
 
   private async refreshPendingStats(documents: OutboxDocument[]): Promise<void> {

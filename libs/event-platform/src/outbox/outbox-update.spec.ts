@@ -7,13 +7,13 @@ const event = () =>
   createOutgoingEvent(WidgetCountedEvent, { widgetId: 'w-1', count: 1 }, { producer: 'registry' });
 
 describe('withOutbox', () => {
-  it('pushes the entries, bumps the version and keeps the oldest pending time', () => {
+  it('pushes the entries, bumps the version, keeps the oldest pending time and flags the document pending', () => {
     const first = event();
     const update = withOutbox({ $set: { count: 1 } }, [first], now) as Record<
       string,
       Record<string, unknown>
     >;
-    expect(update.$set).toEqual({ count: 1 });
+    expect(update.$set).toEqual({ count: 1, outboxPending: true });
     expect(update.$inc).toEqual({ outboxVersion: 1 });
     expect(update.$min).toEqual({ outboxSince: now });
     const pushed = (update.$push.outbox as { $each: Record<string, unknown>[] }).$each;
@@ -76,7 +76,13 @@ describe('withOutbox', () => {
 describe('newDocumentWithOutbox', () => {
   it('adds the entries and marks the document pending', () => {
     const doc = newDocumentWithOutbox({ _id: 'w-1', count: 1 }, [event()], now);
-    expect(doc).toMatchObject({ _id: 'w-1', count: 1, outboxVersion: 0, outboxSince: now });
+    expect(doc).toMatchObject({
+      _id: 'w-1',
+      count: 1,
+      outboxVersion: 0,
+      outboxSince: now,
+      outboxPending: true,
+    });
     expect(doc.outbox).toHaveLength(1);
   });
 
@@ -84,5 +90,6 @@ describe('newDocumentWithOutbox', () => {
     const doc = newDocumentWithOutbox({ _id: 'w-2' }, [], now);
     expect(doc.outbox).toEqual([]);
     expect('outboxSince' in doc).toBe(false);
+    expect('outboxPending' in doc).toBe(false);
   });
 });

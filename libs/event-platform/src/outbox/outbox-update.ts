@@ -1,7 +1,7 @@
-import { OutboxFields, OutgoingEvent, toOutboxEntry } from './outbox-entry';
+import { OUTBOX_FIELD_NAMES, OutboxFields, OutgoingEvent, toOutboxEntry } from './outbox-entry';
 
 type Update = Record<string, unknown>;
-const OUTBOX_FIELDS = ['outbox', 'outboxVersion', 'outboxSince'];
+const OUTBOX_FIELDS: readonly string[] = OUTBOX_FIELD_NAMES;
 
 /**
  * Adds events to an update so the state change and its events are ONE single-document
@@ -32,6 +32,7 @@ export function withOutbox<U extends object>(
   result.$inc = { ...((result.$inc as Update) ?? {}), outboxVersion: 1 };
   // $min keeps an older pending entry's time; never store null there ($min would keep it).
   result.$min = { ...((result.$min as Update) ?? {}), outboxSince: now };
+  result.$set = { ...((result.$set as Update) ?? {}), outboxPending: true };
   return result as U;
 }
 
@@ -49,7 +50,7 @@ export function newDocumentWithOutbox<D extends object>(
     ...document,
     outbox,
     outboxVersion: 0,
-    ...(outbox.length > 0 ? { outboxSince: now } : {}),
+    ...(outbox.length > 0 ? { outboxSince: now, outboxPending: true as const } : {}),
   };
 }
 

@@ -1,6 +1,9 @@
 import { Schema } from 'mongoose';
 import { OutboxEntry } from './outbox-entry';
 
+/** The relay's query (equality on `outboxPending`) in `outboxSince` order. */
+export const OUTBOX_PENDING_INDEX = { outboxPending: 1, outboxSince: 1 } as const;
+
 export const OutboxEntrySchema = new Schema<OutboxEntry>(
   {
     eventId: { type: String, required: true },
@@ -28,6 +31,7 @@ export function outboxPlugin(schema: Schema): void {
     outbox: { type: [OutboxEntrySchema], default: [] },
     outboxVersion: { type: Number, default: 0 },
     outboxSince: { type: Date, required: false },
+    outboxPending: { type: Boolean, required: false },
   });
-  schema.index({ outboxSince: 1 });
+  schema.index(OUTBOX_PENDING_INDEX);
 }

@@ -1,5 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
+import { OUTBOX_PENDING_FILTER } from '../../../../libs/event-platform/src/outbox/outbox-entry';
 import { BenchSettings } from '../settings';
 
 /** Consumer lag (all groups of the platform) and the ordering outbox backlog at one moment. */
@@ -59,9 +60,10 @@ export class BacklogSampler {
             lag[`${groupId} ${topic}`] = behind;
           }
         }
-        const pending = await orders.countDocuments({ outboxSince: { $exists: true } });
+        // The relay's own (pushed-down) filter: sampling must not load the database itself.
+        const pending = await orders.countDocuments(OUTBOX_PENDING_FILTER);
         const oldest = await orders
-          .find({ outboxSince: { $exists: true } })
+          .find(OUTBOX_PENDING_FILTER, { projection: { outboxSince: 1 } })
           .sort({ outboxSince: 1 })
           .limit(1)
           .toArray();

@@ -4,6 +4,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StackError } from '../errors';
+import { REPO_ROOT } from '../paths';
 import { postgresReady } from '../probes';
 import { LaunchSpec } from '../process-manager';
 import { step, warn } from '../progress';
@@ -13,6 +14,12 @@ import { Component } from './component';
 import { PostgresInstall } from './postgres-binaries';
 
 export const FERRETDB_DATABASE = 'ferretdb';
+
+/** Companion GIN indexes for FerretDB's `_jsonb -> 'field' @> value` filters. */
+export const PUSHDOWN_INDEXES_SQL = join(
+  REPO_ROOT,
+  'tools/stack/postgres/ferretdb-pushdown-indexes.sql',
+);
 
 /**
  * .stack/data/postgres, unless the OS user PostgreSQL runs as cannot reach .stack (a clone
@@ -110,6 +117,10 @@ export function postgresComponent(settings: StackSettings, install: PostgresInst
           // A dev/test database: losing the last few commits on a crash is fine, waiting on fsync is not.
           '-c',
           'synchronous_commit=off',
+          // FerretDB names the jsonb key as a parameter; only a custom plan can match it to
+          // the expression indexes of ferretdb-pushdown-indexes.sql.
+          '-c',
+          'plan_cache_mode=force_custom_plan',
         ],
         env: pgEnv(),
         cwd: dataDir(),
@@ -135,15 +146,26 @@ export function postgresComponent(settings: StackSettings, install: PostgresInst
         throw new StackError(
           `postgres: could not list databases: ${(psql.stderr ?? '').trim() || psql.error?.message}`,
         );
-      if (psql.stdout.trim() === '1') return;
-      step('postgres', `creating database ${FERRETDB_DATABASE}`);
-      const created = spawnSync(bin('createdb'), [FERRETDB_DATABASE], {
-        env: pgEnv(),
-        encoding: 'utf8',
-      });
-      if (created.status !== 0)
+      if (psql.stdout.trim() !== '1') {
+        step('postgres', `creating database ${FERRETDB_DATABASE}`);
+        const created = spawnSync(bin('createdb'), [FERRETDB_DATABASE], {
+          env: pgEnv(),
+          encoding: 'utf8',
+        });
+        if (created.status !== 0)
+          throw new StackError(
+            `postgres: createdb ${FERRETDB_DATABASE} failed: ${(created.stderr ?? '').trim() || created.error?.message}`,
+          );
+      }
+      // Indexes FerretDB's pushed-down equality filters can use (see the SQL file).
+      const indexes = spawnSync(
+        bin('psql'),
+        ['-d', FERRETDB_DATABASE, '-q', '-v', 'ON_ERROR_STOP=1', '-f', PUSHDOWN_INDEXES_SQL],
+        { env: { ...pgEnv(), PGOPTIONS: '-c client_min_messages=warning' }, encoding: 'utf8' },
+      );
+      if (indexes.status !== 0)
         throw new StackError(
-          `postgres: createdb ${FERRETDB_DATABASE} failed: ${(created.stderr ?? '').trim() || created.error?.message}`,
+          `postgres: applying ${PUSHDOWN_INDEXES_SQL} failed: ${(indexes.stderr ?? '').trim() || indexes.error?.message}`,
         );
     },
   };

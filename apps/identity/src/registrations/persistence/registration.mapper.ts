@@ -5,9 +5,10 @@ import {
   RegistrationStatus,
   SerialCheck,
 } from '../domain/registration';
+import type { OutboxFields } from '@metered/event-platform';
 import { RegistrationDocument } from './registration.schema';
 
-type StoredFields = Omit<RegistrationDocument, 'outbox' | 'outboxVersion' | 'outboxSince'>;
+type StoredFields = Omit<RegistrationDocument, keyof OutboxFields>;
 
 /** Between the domain's Registration and the stored document; no mongoose types leak out. */
 export class RegistrationMapper {

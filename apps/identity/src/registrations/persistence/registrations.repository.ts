@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { EventOutbox, OutgoingEvent, withOutbox } from '@metered/event-platform';
+import {
+  EventOutbox,
+  OutgoingEvent,
+  WITHOUT_OUTBOX_FIELDS,
+  withOutbox,
+} from '@metered/event-platform';
 import { Registration, RegistrationStatus } from '../domain/registration';
 import { RegistrationMapper } from './registration.mapper';
 import { REGISTRATION_MODEL, RegistrationDocument } from './registration.schema';
@@ -34,7 +39,7 @@ export abstract class RegistrationsRepository {
 }
 
 const DUPLICATE_KEY = 11000;
-const WITHOUT_OUTBOX = { outbox: 0, outboxVersion: 0, outboxSince: 0 };
+const WITHOUT_OUTBOX = WITHOUT_OUTBOX_FIELDS;
 
 @Injectable()
 export class MongoRegistrationsRepository extends RegistrationsRepository {

@@ -1,11 +1,12 @@
+import { type OutboxFields, withoutOutboxFields } from '@metered/event-platform';
 import type { Order } from '../domain/order';
 import type { OrderDocument } from './order.schema';
 
-type OrderFields = Omit<OrderDocument, '_id' | 'outbox' | 'outboxVersion' | 'outboxSince'>;
+type OrderFields = Omit<OrderDocument, '_id' | keyof OutboxFields>;
 
 export const OrderMapper = {
   toDomain(document: OrderDocument): Order {
-    const { _id, outbox: _o, outboxVersion: _v, outboxSince: _s, ...fields } = document;
+    const { _id, ...fields } = withoutOutboxFields(document);
     return { orderId: _id, ...fields };
   },
 

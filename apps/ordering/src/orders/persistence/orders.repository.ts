@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import type { OrderStatus } from '@metered/contracts';
-import { EventOutbox, OutgoingEvent } from '@metered/event-platform';
+import { EventOutbox, OutgoingEvent, WITHOUT_OUTBOX_FIELDS } from '@metered/event-platform';
 import type { Order } from '../domain/order';
 import { OrderMapper } from './order.mapper';
 import { ORDER_MODEL, OrderDocument } from './order.schema';
@@ -37,7 +37,7 @@ export abstract class OrdersRepository {
 }
 
 const DUPLICATE_KEY = 11000;
-const WITHOUT_OUTBOX = { outbox: 0, outboxVersion: 0, outboxSince: 0 };
+const WITHOUT_OUTBOX = WITHOUT_OUTBOX_FIELDS;
 const MAX_CHANGE_ATTEMPTS = 5;
 
 @Injectable()

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { EventOutbox, OutgoingEvent, withOutbox } from '@metered/event-platform';
+import {
+  EventOutbox,
+  OutgoingEvent,
+  withOutbox,
+  withoutOutboxFields,
+} from '@metered/event-platform';
 import type {
   AccountRequest,
   RequestDecisionRecord,
@@ -27,11 +32,8 @@ export interface DecisionWrite {
 export const REQUEST_LIST_LIMIT = 100;
 
 function toRequest(document: AccountRequestDocument): AccountRequest {
-  const { _id, outbox, outboxVersion, outboxSince, ...request } = document;
+  const { _id, ...request } = withoutOutboxFields(document);
   void _id;
-  void outbox;
-  void outboxVersion;
-  void outboxSince;
   return request;
 }
 
