@@ -40,6 +40,8 @@ const PENDING_WITHOUT_FLAG = {
   outboxPending: { $exists: false },
 } as const;
 const PENDING_COUNT_REFRESH_MS = 5000;
+/** Documents read per sweep query for documents from before `outboxPending`. */
+const LEGACY_SWEEP_LIMIT = 1000;
 
 /**
  * Moves events from the outbox arrays of registered collections to Kafka. Runs in every
@@ -183,41 +185,70 @@ export class OutboxRelay {
 
   /**
    * Publishes up to `batchSize` pending documents of a collection in one Kafka request and
-   * removes their entries. If that request fails, the same documents go one by one, so a
-   * document Kafka refuses (too large, say) is set aside and the others still go out.
+   * removes their entries; until the collection has been swept, also documents written
+   * before `outboxPending` existed (read in bigger runs: that query reads the whole collection).
    */
   private async relayCollection(name: string): Promise<'idle' | 'full' | 'failed' | 'lease-lost'> {
     const collection = this.deps.db().collection<OutboxDocument>(name);
-    const legacy = !this.swept.has(name);
-    const documents = (await collection
-      .find(legacy ? PENDING_WITHOUT_FLAG : OUTBOX_PENDING_FILTER, {
-        projection: OUTBOX_PROJECTION,
-      })
-      .sort({ outboxSince: 1 })
-      .limit(this.settings.batchSize + this.documentRetry.size)
-      .toArray()) as OutboxDocument[];
-    if (!legacy) await this.refreshPendingStats(documents);
-    const due = documents
-      .filter(
-        (document) => (this.documentRetry.get(this.retryId(name, document))?.at ?? 0) <= Date.now(),
-      )
-      .slice(0, this.settings.batchSize);
-    if (due.length > 0) {
-      if (!this.running) return 'idle';
-      if (!(await this.lease.acquireOrRenew())) return 'lease-lost';
-      const batch = await this.publisher.publishBatch(name, collection, due);
-      if (batch.ok) {
-        for (const document of due) this.documentRetry.delete(this.retryId(name, document));
-        this.recordSuccess(batch.published);
-      } else {
-        await this.producer.reset();
-        const outcome = await this.relayOneByOne(name, collection, due);
-        if (outcome !== 'done') return outcome;
-      }
+    const pending = await this.findPending(
+      collection,
+      OUTBOX_PENDING_FILTER,
+      this.settings.batchSize,
+    );
+    await this.refreshPendingStats(pending);
+    const outcome = await this.relayDocuments(name, collection, pending);
+    if (outcome !== 'done') return outcome;
+    let full = pending.length >= this.settings.batchSize;
+    if (!this.swept.has(name)) {
+      const legacy = await this.findPending(collection, PENDING_WITHOUT_FLAG, LEGACY_SWEEP_LIMIT);
+      const legacyOutcome = await this.relayDocuments(name, collection, legacy);
+      if (legacyOutcome !== 'done') return legacyOutcome;
+      if (legacy.length < LEGACY_SWEEP_LIMIT) this.swept.add(name);
+      full ||= legacy.length > 0;
     }
-    const full = documents.length >= this.settings.batchSize;
-    if (legacy && !full) this.swept.add(name);
-    return full || legacy ? 'full' : 'idle';
+    return full ? 'full' : 'idle';
+  }
+
+  private async findPending(
+    collection: mongo.Collection<OutboxDocument>,
+    filter: object,
+    limit: number,
+  ): Promise<OutboxDocument[]> {
+    return (await collection
+      .find(filter, { projection: OUTBOX_PROJECTION })
+      .sort({ outboxSince: 1 })
+      .limit(limit + this.documentRetry.size)
+      .toArray()) as OutboxDocument[];
+  }
+
+  /**
+   * The due documents in runs of `batchSize`, one Kafka request each. If a request fails,
+   * its documents go one by one, so a document Kafka refuses (too large, say) is set aside
+   * and the others still go out.
+   */
+  private async relayDocuments(
+    name: string,
+    collection: mongo.Collection<OutboxDocument>,
+    documents: readonly OutboxDocument[],
+  ): Promise<'done' | 'failed' | 'lease-lost'> {
+    const due = documents.filter(
+      (document) => (this.documentRetry.get(this.retryId(name, document))?.at ?? 0) <= Date.now(),
+    );
+    for (let start = 0; start < due.length; start += this.settings.batchSize) {
+      const run = due.slice(start, start + this.settings.batchSize);
+      if (!this.running) return 'done';
+      if (!(await this.lease.acquireOrRenew())) return 'lease-lost';
+      const batch = await this.publisher.publishBatch(name, collection, run);
+      if (batch.ok) {
+        for (const document of run) this.documentRetry.delete(this.retryId(name, document));
+        this.recordSuccess(batch.published);
+        continue;
+      }
+      await this.producer.reset();
+      const outcome = await this.relayOneByOne(name, collection, run);
+      if (outcome !== 'done') return outcome;
+    }
+    return 'done';
   }
 
   private async relayOneByOne(
