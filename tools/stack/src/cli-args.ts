@@ -21,7 +21,8 @@ export const USAGE = `usage: npm run stack -- <command>
 names: ${COMPONENT_NAMES.join(', ')}
 environment: KAFKA_PORT MONGO_PORT POSTGRES_PORT SMTP_PORT MAIL_UI_PORT <APP>_PORT STACK_DIR,
   KAFKA_BROKERS / MONGO_URL / SMTP_URL (+MAIL_CAPTURE_URL) to use running infrastructure,
-  STACK_DB_BACKEND=postgresql|sqlite, STACK_VERBOSE=1 for full build output`;
+  STACK_DB_BACKEND=postgresql|sqlite, STACK_VERBOSE=1 for full build output,
+  STACK_CPU_PROFILE_DIR=<dir> to have apps started now write a CPU profile when they stop`;
 
 function componentName(raw: string): ComponentName {
   if (!isComponentName(raw)) {

@@ -14,8 +14,13 @@ export interface NotificationsConfig {
   pollIntervalMs: number;
   /** Due emails one sender pass claims at most. */
   batchSize: number;
-  /** How long a claimed email stays with one replica before another may take it over. */
+  /**
+   * `EMAIL_CLAIM_TTL_MS`: how long a claimed email stays with one replica before another may
+   * take it over (and re-send it, if the first one died during the SMTP hand-over).
+   */
   claimTtlMs: number;
+  /** `EMAIL_SEND_CONCURRENCY`: emails of one pass handed to SMTP at the same time. */
+  sendConcurrency: number;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -46,6 +51,7 @@ export function readNotificationsConfig(
     },
     pollIntervalMs: positive(env, 'EMAIL_POLL_INTERVAL_MS', 1000),
     batchSize: 20,
-    claimTtlMs: 2 * 60 * 1000,
+    claimTtlMs: positive(env, 'EMAIL_CLAIM_TTL_MS', 2 * 60 * 1000),
+    sendConcurrency: positive(env, 'EMAIL_SEND_CONCURRENCY', 4),
   };
 }

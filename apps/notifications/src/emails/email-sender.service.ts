@@ -7,7 +7,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { EmailFailedEvent, EmailSentEvent } from '@metered/contracts';
-import { CorrelationContext, errorMessage, EventOutbox } from '@metered/event-platform';
+import { CorrelationContext, errorMessage, EventOutbox, mapLimited } from '@metered/event-platform';
 import { emailsFailed, emailsSent } from '@metered/service-kit';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config/notifications.config';
 import { classifySendError, decideAfterFailure } from './domain/delivery-policy';
@@ -18,7 +18,7 @@ import { SmtpMailer } from './smtp-mailer';
 type Delivery = 'sent' | 'retry' | 'failed' | 'unreachable';
 
 /**
- * Works the queue: every poll (and right after a nudge) claims due emails one by one,
+ * Works the queue: every poll (and right after a nudge) claims due emails, a few at a time,
  * hands each to SMTP and records the outcome — sent + EmailSent, back to the queue with
  * backoff, or failed + EmailFailed. Runs in every replica; the per-email claim makes sure
  * one replica sends each email. While SMTP is unreachable emails only wait: nothing is lost.
@@ -72,22 +72,25 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
     } while (this.again && !this.stopped);
   }
 
+  /** The due emails, `sendConcurrency` at a time (each claim is its own, so order is free). */
   private async sendDue(): Promise<void> {
     const due = await this.emails.findDue(new Date(), this.config.batchSize);
-    for (const messageId of due) {
-      if (this.stopped) return;
+    let unreachable = false;
+    await mapLimited(due, this.config.sendConcurrency, async (messageId) => {
+      // No server, no point trying the rest now: they stay due for the next pass.
+      if (this.stopped || unreachable) return;
       const email = await this.emails.claim(
         messageId,
         this.worker,
         new Date(),
         this.config.claimTtlMs,
       );
-      if (!email) continue;
-      // No server, no point trying the rest now: they stay due for the next pass.
+      if (!email) return;
       // Log lines of the delivery carry the flow's ids (correlationId, the causing eventId).
       const ids = { ...this.causedBy(email), eventId: email.causationEventId };
-      if ((await CorrelationContext.run(ids, () => this.deliver(email))) === 'unreachable') return;
-    }
+      if ((await CorrelationContext.run(ids, () => this.deliver(email))) === 'unreachable')
+        unreachable = true;
+    });
   }
 
   private async deliver(email: OutgoingEmail): Promise<Delivery> {

@@ -2,6 +2,9 @@ import { KafkaOptions, Transport } from '@nestjs/microservices';
 import { Partitioners } from 'kafkajs';
 import { kafkaClientConfig } from './kafka-client.factory';
 
+/** Partitions of a service's subscriptions whose messages are handled at the same time. */
+export const PARTITIONS_CONSUMED_CONCURRENTLY = 4;
+
 export interface KafkaTransportInfrastructure {
   kafkaBrokers: string[];
 }
@@ -15,7 +18,7 @@ export interface KafkaTransportInfrastructure {
 export function kafkaTransportOptions(
   service: string,
   infrastructure: KafkaTransportInfrastructure,
-  overrides: { groupId?: string } = {},
+  overrides: { groupId?: string; partitionsConsumedConcurrently?: number } = {},
 ): KafkaOptions {
   return {
     transport: Transport.KAFKA,
@@ -32,7 +35,15 @@ export function kafkaTransportOptions(
       // A new group starts at the oldest message: nothing published before the service's
       // first start is skipped.
       subscribe: { fromBeginning: true },
-      run: { autoCommit: true, partitionsConsumedConcurrently: 1 },
+      // Partitions are handled side by side, each one's messages still in order (kafkajs
+      // never runs two of a partition at once): a slow handler on one key no longer holds
+      // up every other key. Handlers of different partitions that touch the same document
+      // are serialized by its lock (DocumentLocks), and the inbox keeps each event's effect single.
+      run: {
+        autoCommit: true,
+        partitionsConsumedConcurrently:
+          overrides.partitionsConsumedConcurrently ?? PARTITIONS_CONSUMED_CONCURRENTLY,
+      },
       // Raw bytes reach EventConsumer.consume(), which does its own parsing and can
       // dead-letter the exact original value.
       parser: { keepBinary: true },

@@ -27,6 +27,15 @@ export interface IdentityEnv {
  * demo and test suites sign in with it) and the portal address used in emailed links.
  * Development credentials only; production sets its own through a secret.
  */
+/**
+ * `STACK_CPU_PROFILE_DIR=<dir>`: apps started now write a V8 CPU profile there when they stop
+ * (`--cpu-prof`; Node refuses it in NODE_OPTIONS). Open it in Chrome DevTools or speedscope.
+ */
+function profileArgs(env: NodeJS.ProcessEnv): string[] {
+  const dir = env.STACK_CPU_PROFILE_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 export function identityEnv(env: NodeJS.ProcessEnv): IdentityEnv {
   return {
     BOOTSTRAP_ADMIN_EMAIL: env.BOOTSTRAP_ADMIN_EMAIL ?? 'admin@metered.local',
@@ -88,7 +97,7 @@ export function appComponent(settings: StackSettings, name: ServiceName): Compon
     async launchSpec(): Promise<LaunchSpec> {
       return {
         command: process.execPath,
-        args: ['--enable-source-maps', appEntry(settings, name)],
+        args: ['--enable-source-maps', ...profileArgs(settings.env), appEntry(settings, name)],
         env: { ...settings.env, ...appEnvironment(settings) },
         cwd: settings.paths.repoRoot,
       };
