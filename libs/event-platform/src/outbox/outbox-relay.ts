@@ -214,9 +214,11 @@ export class OutboxRelay {
     filter: object,
     limit: number,
   ): Promise<OutboxDocument[]> {
+    // No sort: FerretDB sorts in memory after reading every match, so a sorted query would
+    // cost as much as the whole backlog on each poll; unsorted, it stops after `limit`.
+    // Each document's entries keep their order; documents are independent of each other.
     return (await collection
       .find(filter, { projection: OUTBOX_PROJECTION })
-      .sort({ outboxSince: 1 })
       .limit(limit + this.documentRetry.size)
       .toArray()) as OutboxDocument[];
   }

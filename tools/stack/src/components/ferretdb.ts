@@ -47,8 +47,9 @@ export function ferretdbComponent(settings: StackSettings, backend: DbBackend): 
           `--listen-addr=127.0.0.1:${ports.mongo}`,
           `--state-dir=${stateDir}`,
           '--telemetry=disable',
-          // Its metrics/pprof listener defaults to 127.0.0.1:8088; off, so two stacks never clash.
-          '--debug-addr=-',
+          // Its metrics/pprof listener defaults to 127.0.0.1:8088; off, so two stacks never
+          // clash — unless asked for (STACK_FERRETDB_DEBUG_ADDR, e.g. to take a Go CPU profile).
+          `--debug-addr=${settings.env.STACK_FERRETDB_DEBUG_ADDR || '-'}`,
           // warn logs every client's unsupported endSessions on disconnect; errors still show.
           '--log-level=error',
         ],

@@ -65,18 +65,17 @@ export class EmailsRepository {
    * Queued emails that are due, and claims of crashed senders that ran out, oldest first.
    * Two queries with an equality on `status` each: FerretDB hands those to PostgreSQL (an
    * index lookup) and checks the time in what comes back; a top-level `$or` would make it
-   * read every email ever sent on each poll.
+   * read every email ever sent on each poll. Not sorted by the database: FerretDB would read
+   * the whole queue to sort it; unsorted it stops at `limit` (sorted here instead).
    */
   async findDue(now: Date, limit: number): Promise<string[]> {
     const [queued, expiredClaims] = await Promise.all([
       this.emails
         .find({ status: 'queued', nextAttemptAt: { $lte: now } }, { _id: 1, nextAttemptAt: 1 })
-        .sort({ nextAttemptAt: 1 })
         .limit(limit)
         .lean(),
       this.emails
         .find({ status: 'sending', claimExpiresAt: { $lt: now } }, { _id: 1, nextAttemptAt: 1 })
-        .sort({ nextAttemptAt: 1 })
         .limit(limit)
         .lean(),
     ]);
