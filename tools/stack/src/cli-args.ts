@@ -23,7 +23,7 @@ environment: KAFKA_PORT MONGO_PORT POSTGRES_PORT SMTP_PORT MAIL_UI_PORT <APP>_PO
   KAFKA_BROKERS / MONGO_URL / SMTP_URL (+MAIL_CAPTURE_URL) to use running infrastructure,
   STACK_DB_BACKEND=postgresql|sqlite, STACK_VERBOSE=1 for full build output,
   STACK_CPU_PROFILE_DIR=<dir> to have apps started now write a CPU profile when they stop,
-  STACK_FERRETDB_DEBUG_ADDR=127.0.0.1:8088 for FerretDB's metrics and Go pprof`;
+  FERRETDB_DEBUG_PORT (default 8088) for FerretDB's /debug/metrics and Go pprof`;
 
 function componentName(raw: string): ComponentName {
   if (!isComponentName(raw)) {

@@ -18,6 +18,8 @@ export interface StackPorts {
   /** KRaft controller listener; KAFKA_CONTROLLER_PORT, default KAFKA_PORT + 1. */
   kafkaController: number;
   mongo: number;
+  /** FerretDB's metrics (`/debug/metrics`, read by `npm run bench`) and Go pprof; FERRETDB_DEBUG_PORT. */
+  ferretdbDebug: number;
   postgres: number;
   smtp: number;
   mailUi: number;
@@ -107,6 +109,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): StackSetting
       kafka,
       kafkaController: port(env, 'KAFKA_CONTROLLER_PORT', kafka + 1),
       mongo: port(env, 'MONGO_PORT', 27017),
+      ferretdbDebug: port(env, 'FERRETDB_DEBUG_PORT', 8088),
       postgres: port(env, 'POSTGRES_PORT', DEFAULT_POSTGRES_PORT),
       smtp: port(env, 'SMTP_PORT', 1025),
       mailUi: port(env, 'MAIL_UI_PORT', 8025),

@@ -29,7 +29,10 @@ export function ferretdbComponent(settings: StackSettings, backend: DbBackend): 
       ? { url: settings.external.mongoUrl, variable: 'MONGO_URL' }
       : undefined,
     dependsOn: backend.kind === 'postgresql' ? ['postgres'] : [],
-    ports: [{ port: ports.mongo, hint: 'set MONGO_PORT or MONGO_URL' }],
+    ports: [
+      { port: ports.mongo, hint: 'set MONGO_PORT or MONGO_URL' },
+      { port: ports.ferretdbDebug, hint: 'set FERRETDB_DEBUG_PORT' },
+    ],
     url,
     readyTimeoutMs: 30_000,
     heavyBuild: true,
@@ -47,9 +50,8 @@ export function ferretdbComponent(settings: StackSettings, backend: DbBackend): 
           `--listen-addr=127.0.0.1:${ports.mongo}`,
           `--state-dir=${stateDir}`,
           '--telemetry=disable',
-          // Its metrics/pprof listener defaults to 127.0.0.1:8088; off, so two stacks never
-          // clash — unless asked for (STACK_FERRETDB_DEBUG_ADDR, e.g. to take a Go CPU profile).
-          `--debug-addr=${settings.env.STACK_FERRETDB_DEBUG_ADDR || '-'}`,
+          // Metrics (commands served, for the benchmark) and Go pprof, on loopback only.
+          `--debug-addr=127.0.0.1:${ports.ferretdbDebug}`,
           // warn logs every client's unsupported endSessions on disconnect; errors still show.
           '--log-level=error',
         ],
