@@ -15,11 +15,16 @@ import { runOpenLoop } from './load/open-loop';
 import { PhaseResult } from './load/phase-result';
 import { round, summarise } from './load/stats';
 import { BacklogSampler } from './pipeline/backlog-sampler';
+import { backlogSeries } from './pipeline/backlog-series';
 import { ensureBenchCustomers } from './pipeline/bench-customers';
+import { commandsPerOrder, readCommandCounts } from './pipeline/database-commands';
 import { confirmationEmails } from './pipeline/email-latency';
 import { EventObserver } from './pipeline/event-observer';
 import { AcceptedOrder, orderPlacer, refusedOrder } from './pipeline/order-placement';
 import { ProcessSampler, stackProcesses } from './pipeline/process-sampler';
+import { databaseCommandsBrief, databaseCommandsSection } from './report/database-commands-table';
+import { kneeStopReason } from './report/knee-stop';
+import { backlogFlat } from './report/lag-flat';
 import { describeMachine } from './report/machine';
 import { checkTargets } from './report/targets';
 import {
@@ -96,6 +101,8 @@ async function main(): Promise<void> {
     orderPlacer(settings.gatewayUrl, customers, warmup),
   );
   const mainOrders: AcceptedOrder[] = [];
+  // FerretDB's request counters right around the main run: commands per accepted order.
+  const commandsBefore = await readCommandCounts(settings.ferretdbMetricsUrl);
   const mainStartS = sinceStart();
   const main = await runClosedLoop(
     'orders (main run)',
@@ -103,7 +110,15 @@ async function main(): Promise<void> {
     settings.mainMs,
     orderPlacer(settings.gatewayUrl, customers, mainOrders),
   );
+  const commandsAfter = await readCommandCounts(settings.ferretdbMetricsUrl);
   log(`orders ${brief(main)} — ${mainOrders.length} accepted`);
+  const databaseCommands = commandsPerOrder(
+    settings.ferretdbMetricsUrl,
+    commandsBefore,
+    commandsAfter,
+    mainOrders.length,
+  );
+  log(`database commands per order: ${databaseCommandsBrief(databaseCommands)}`);
 
   const steps: (PhaseResult & { startS: number })[] = [];
   let knee: BenchResult['knee'] = null;
@@ -117,12 +132,15 @@ async function main(): Promise<void> {
     );
     steps.push({ ...step, startS });
     log(`offered ${rate}/s → ${brief(step)}`);
-    const saturated =
-      step.rate < 0.9 * rate ||
-      step.errors > 0.01 * rate * (settings.stepMs / 1000) ||
-      step.latency.p99 > 2000;
-    if (saturated) {
-      knee = { offeredRate: rate, achievedRate: step.rate };
+    const reason = kneeStopReason(
+      step,
+      rate,
+      settings.stepMs / 1000,
+      backlogSeries(backlog.points, startS, sinceStart()),
+    );
+    if (reason) {
+      knee = { offeredRate: rate, achievedRate: step.rate, reason };
+      log(`knee at ${rate}/s offered — stopping the search: ${reason}`);
       break;
     }
   }
@@ -181,19 +199,11 @@ async function main(): Promise<void> {
     ),
   };
   const mainEndS = mainStartS + main.durationS;
-  const lagAt = (from: number, to: number) =>
-    backlogPoints
-      .filter((p) => p.atS >= from && p.atS <= to)
-      .map((p) =>
-        Object.entries(p.lag)
-          .filter(([k]) => k.includes('ordering.order.v1'))
-          .reduce((sum, [, v]) => sum + v, 0),
-      );
-  const mainLag = lagAt(mainStartS, mainEndS);
-  const lagFlat =
-    mainLag.length < 2 ||
-    mainLag[mainLag.length - 1] <=
-      Math.max(2 * settings.concurrency, mainLag[0] + settings.concurrency);
+  // Neither the Kafka lag of the order topic nor the outbox backlog may grow across the main run.
+  const mainBacklog = backlogFlat(
+    backlogSeries(backlogPoints, mainStartS, mainEndS),
+    settings.concurrency,
+  );
   const serviceRss = processFigures
     .filter((p) => APP_PROCESSES.includes(p.name))
     .map((p) => p.rssMaxMb);
@@ -217,12 +227,13 @@ async function main(): Promise<void> {
     knee,
     halfPeak,
     eventLatency,
+    databaseCommands,
     backlog: backlogPoints,
     processes: processFigures,
     consumerJoinS,
     targets: checkTargets({
       sustainedRate: main.rate,
-      lagFlat,
+      backlog: mainBacklog,
       dbRate: db.rate,
       kafkaProduceRate: kafkaProduce.rate,
       halfPeak: halfPeak.latency,
@@ -246,10 +257,12 @@ async function main(): Promise<void> {
   }
   writeReport(settings.outDir, result);
   console.log(
-    `\n${figureTable(result)}\n\n${targetTable(result.targets)}\n\n${processTable(result.processes)}\n`,
+    `\n${figureTable(result)}\n\n${targetTable(result.targets)}\n\n` +
+      `Database commands per order (main run):\n${databaseCommandsSection(databaseCommands)}\n\n` +
+      `${processTable(result.processes)}\n`,
   );
   log(
-    `knee: ${knee ? `offered ${knee.offeredRate}/s, achieved ${round(knee.achievedRate)}/s` : 'not reached at the rates tried'}`,
+    `knee: ${knee ? `offered ${knee.offeredRate}/s, achieved ${round(knee.achievedRate)}/s (${knee.reason})` : 'not reached at the rates tried'}`,
   );
   log(
     `wrote ${settings.outDir}/results.json, chart.svg and latest.md (revision ${machine.revision})`,

@@ -8,6 +8,8 @@ export interface BenchSettings {
   kafkaBrokers: string[];
   mongoUrl: string;
   mongoDbPrefix: string;
+  /** FerretDB's Prometheus metrics (debug listener), read before and after the main run. */
+  ferretdbMetricsUrl: string;
   /** Workers of the closed-loop phases: the baselines and the main run share it. */
   concurrency: number;
   baselineMs: number;
@@ -45,6 +47,9 @@ export function readBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     kafkaBrokers: infra.kafkaBrokers,
     mongoUrl: infra.mongoUrl,
     mongoDbPrefix: infra.mongoDbPrefix,
+    ferretdbMetricsUrl:
+      env.BENCH_FERRETDB_METRICS_URL ??
+      `http://127.0.0.1:${env.FERRETDB_DEBUG_PORT ?? 8088}/debug/metrics`,
     concurrency: int(env, 'BENCH_CONCURRENCY', 8),
     baselineMs: int(env, 'BENCH_BASELINE_S', quick ? 3 : 10) * 1000,
     mainMs: int(env, 'BENCH_MAIN_S', quick ? 5 : 30) * 1000,

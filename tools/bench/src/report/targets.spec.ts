@@ -1,9 +1,10 @@
 import { summarise } from '../load/stats';
+import { OUTBOX_SERIES } from '../pipeline/backlog-series';
 import { checkTargets, TargetInputs } from './targets';
 
 const passing: TargetInputs = {
   sustainedRate: 120,
-  lagFlat: true,
+  backlog: { flat: true, grew: [] },
   dbRate: 200,
   kafkaProduceRate: 220,
   halfPeak: { ...summarise([4, 5, 6]), p50: 5, p99: 9 },
@@ -23,7 +24,12 @@ describe('benchmark targets', () => {
 
   it('throughput misses when below half of the slower baseline or when lag grows', () => {
     expect(checkTargets({ ...passing, sustainedRate: 99 })[0].met).toBe(false);
-    expect(checkTargets({ ...passing, lagFlat: false })[0].met).toBe(false);
+    const growing = checkTargets({
+      ...passing,
+      backlog: { flat: false, grew: [{ series: OUTBOX_SERIES, from: 10, to: 400 }] },
+    })[0];
+    expect(growing.met).toBe(false);
+    expect(growing.measured).toBe(`120.0/s, not flat: ${OUTBOX_SERIES} 10 → 400`);
   });
 
   it('gateway overhead is measured against the no-op HTTP rate', () => {

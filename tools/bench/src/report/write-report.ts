@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { PhaseResult } from '../load/phase-result';
 import { LatencySummary, round } from '../load/stats';
 import { BacklogPoint } from '../pipeline/backlog-sampler';
+import { DatabaseCommandsPerOrder } from '../pipeline/database-commands';
 import { ProcessFigures } from '../pipeline/process-sampler';
+import { databaseCommandsSection } from './database-commands-table';
 import { MachineInfo } from './machine';
 import { renderChart } from './svg-chart';
 import { TargetCheck } from './targets';
@@ -22,9 +24,11 @@ export interface BenchResult {
   gatewayValidation: PhaseResult;
   main: PhaseResult & { startS: number };
   steps: (PhaseResult & { startS: number })[];
-  knee: { offeredRate: number; achievedRate: number } | null;
+  /** The first open-loop step past the knee and why it is past it. */
+  knee: { offeredRate: number; achievedRate: number; reason: string } | null;
   halfPeak: PhaseResult;
   eventLatency: Record<string, LatencySummary>;
+  databaseCommands: DatabaseCommandsPerOrder;
   backlog: BacklogPoint[];
   processes: ProcessFigures[];
   consumerJoinS: number;
@@ -209,6 +213,10 @@ export function writeReport(outDir: string, result: BenchResult): void {
       '## Targets',
       '',
       targetTable(result.targets),
+      '',
+      '## Database commands per order (main run)',
+      '',
+      databaseCommandsSection(result.databaseCommands),
       '',
       '## Processes under load',
       '',
