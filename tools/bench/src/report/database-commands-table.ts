@@ -15,7 +15,7 @@ export function databaseCommandsSection(figure: DatabaseCommandsPerOrder): strin
     ...rows,
     `| **total** | **${figure.total}** | ${all} |`,
     '',
-    `All database commands during the main run ÷ orders accepted in it (${figure.orders}), from FerretDB's \`ferretdb_client_requests_total\`; background work of earlier orders (fulfilment simulator shipments after 15 s, emails) and the bench's own backlog sampling (a count and a find every 2 s) count too. Left out as housekeeping: ${figure.ignored.join(', ')}.`,
+    `All database commands during the main run ÷ orders accepted in it (${figure.orders}), from FerretDB's \`ferretdb_client_requests_total\`; background work of earlier orders (fulfilment simulator shipments after 15 s, emails), the services' pollers (outbox relays, email queue — busy even on an idle stack) and the bench's own backlog sampling (a count and a find every 2 s) count too. Left out as housekeeping: ${figure.ignored.join(', ')}.`,
   ].join('\n');
 }
 
