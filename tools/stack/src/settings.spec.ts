@@ -8,6 +8,7 @@ describe('readSettings', () => {
       kafka: 9092,
       kafkaController: 9093,
       mongo: 27017,
+      ferretdbDebug: 8088,
       postgres: DEFAULT_POSTGRES_PORT,
       smtp: 1025,
       mailUi: 8025,
