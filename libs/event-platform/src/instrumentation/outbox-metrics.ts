@@ -5,41 +5,55 @@ import {
 } from '@metered/service-kit/metrics/platform-metrics';
 import { OUTBOX_PENDING_FILTER } from '../outbox/outbox-entry';
 
-const PENDING = OUTBOX_PENDING_FILTER;
-/** Documents read per collection and scrape; past it the rest count as one entry each. */
-const SAMPLE_LIMIT = 2000;
+/**
+ * Pending documents read per collection: the database reads whole documents, so a count of
+ * a big backlog costs as much as reading it. Past this the gauge reads "at least".
+ */
+export const OUTBOX_METRICS_SAMPLE_LIMIT = 1000;
+/** Scrapes closer together than this reuse the last reading (dashboards poll often). */
+export const OUTBOX_METRICS_MAX_AGE_MS = 10_000;
 
 interface PendingDocument {
   outbox?: unknown[];
   outboxSince?: Date;
 }
 
+let lastReadAt = 0;
+
 /**
- * Sets `outbox_pending_events{collection}` (entries not yet published) and
- * `outbox_oldest_pending_age_seconds` from the outbox collections — run at scrape time.
- * Reads only the pending documents (indexed on `outboxPending`) and their entry ids.
+ * Sets `outbox_pending_events{collection}` (entries not yet published, counted over at most
+ * OUTBOX_METRICS_SAMPLE_LIMIT pending documents) and `outbox_oldest_pending_age_seconds`
+ * from the outbox collections — at scrape time, at most every OUTBOX_METRICS_MAX_AGE_MS.
+ * Reads only pending documents (`outboxPending`, a filter the database answers from its index).
  */
 export async function refreshOutboxMetrics(
   db: () => mongo.Db,
   collections: readonly string[],
   now = Date.now(),
 ): Promise<void> {
+  if (now - lastReadAt < OUTBOX_METRICS_MAX_AGE_MS) return;
+  lastReadAt = now;
   let oldest: number | null = null;
   for (const name of collections) {
-    const collection = db().collection<PendingDocument>(name);
-    const documents = await collection
-      .find(PENDING, { projection: { 'outbox.eventId': 1, outboxSince: 1 } })
-      .limit(SAMPLE_LIMIT)
+    // Unsorted: FerretDB sorts in memory after reading every match; unsorted it stops at the limit.
+    const documents = await db()
+      .collection<PendingDocument>(name)
+      .find(OUTBOX_PENDING_FILTER, { projection: { 'outbox.eventId': 1, outboxSince: 1 } })
+      .limit(OUTBOX_METRICS_SAMPLE_LIMIT)
       .toArray();
-    let pending = documents.reduce((sum, doc) => sum + (doc.outbox?.length ?? 0), 0);
-    if (documents.length === SAMPLE_LIMIT) {
-      pending += (await collection.countDocuments(PENDING)) - SAMPLE_LIMIT;
-    }
-    outboxPendingEvents.set({ collection: name }, pending);
+    outboxPendingEvents.set(
+      { collection: name },
+      documents.reduce((sum, doc) => sum + (doc.outbox?.length ?? 0), 0),
+    );
     for (const doc of documents) {
       const since = doc.outboxSince ? new Date(doc.outboxSince).getTime() : NaN;
       if (!Number.isNaN(since) && (oldest === null || since < oldest)) oldest = since;
     }
   }
   outboxOldestPendingAge.set(oldest === null ? 0 : Math.max(0, (now - oldest) / 1000));
+}
+
+/** For tests: the next scrape reads the database again. */
+export function forgetOutboxMetricsReading(): void {
+  lastReadAt = 0;
 }

@@ -28,9 +28,9 @@ export const DEFAULT_RELAY_SETTINGS: OutboxRelaySettings = {
 export interface OutboxRelayMetrics {
   /** This replica holds the relay lease. */
   isLeader: boolean;
-  /** Documents with pending entries (refreshed every few seconds by the leader; null before). */
+  /** Pending documents the leader's last poll saw (at most a batch per collection; null before). */
   pendingDocuments: number | null;
-  /** Age of the oldest pending entry at the last poll; null when nothing was pending. */
+  /** Age of the oldest pending entry among them; null when nothing was pending. */
   oldestPendingAgeMs: number | null;
   publishedTotal: number;
   failedAttemptsTotal: number;

@@ -12,6 +12,7 @@ import {
 import { DocumentLocks } from '../locking/document-locks';
 import { LockDocument, LockStore } from '../locking/lock-store';
 import { OUTBOX_PENDING_FILTER } from './outbox-entry';
+import { OutboxLegacySweep } from './outbox-legacy-sweep';
 import { LEASE_COLLECTION, OutboxLease } from './outbox-lease';
 import {
   DEFAULT_RELAY_SETTINGS,
@@ -32,18 +33,6 @@ export interface OutboxRelayDependencies {
 }
 
 /**
- * Documents written before `outboxPending` existed: looked for once per collection after
- * start (this filter makes FerretDB read the whole collection, the pending one does not).
- */
-const PENDING_WITHOUT_FLAG = {
-  outboxSince: { $type: 'date' },
-  outboxPending: { $exists: false },
-} as const;
-const PENDING_COUNT_REFRESH_MS = 5000;
-/** Documents read per sweep query for documents from before `outboxPending`. */
-const LEGACY_SWEEP_LIMIT = 1000;
-
-/**
  * Moves events from the outbox arrays of registered collections to Kafka. Runs in every
  * replica, publishes only in the one holding the lease. Nothing is lost while Kafka is
  * down: entries stay, their attempts and last error are recorded, and the relay backs off.
@@ -52,8 +41,8 @@ export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly settings: OutboxRelaySettings;
   private readonly collections = new Set<string>();
-  /** Collections whose documents from before `outboxPending` have all been published. */
-  private readonly swept = new Set<string>();
+  private readonly legacySweep: OutboxLegacySweep;
+  private readonly pendingSeen = new Map<string, readonly OutboxDocument[]>();
   private readonly lease: OutboxLease;
   private readonly publisher: OutboxDocumentPublisher;
   /** Documents whose last publish failed: skipped until then, so one bad one cannot block the rest. */
@@ -65,7 +54,6 @@ export class OutboxRelay {
   private nudged = false;
   private prepared = false;
   private backoffUntil = 0;
-  private pendingCountedAt = 0;
   private readonly stats: OutboxRelayMetrics = {
     isLeader: false,
     pendingDocuments: null,
@@ -90,6 +78,7 @@ export class OutboxRelay {
       deps.locks,
       this.settings.maxEntriesPerSend,
     );
+    this.legacySweep = new OutboxLegacySweep(deps.db, deps.locks);
   }
 
   /** Adds a collection whose documents carry outbox fields (see `outboxPlugin`). */
@@ -113,6 +102,7 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
+    await this.legacySweep.settle();
     await this.lease.release().catch(() => undefined);
     await this.producer.reset();
     this.stats.isLeader = false;
@@ -126,14 +116,6 @@ export class OutboxRelay {
 
   metrics(): OutboxRelayMetrics {
     return { ...this.stats };
-  }
-
-  /** Exact number of documents with pending entries (one count query per collection). */
-  async countPendingDocuments(): Promise<number> {
-    let total = 0;
-    for (const name of this.collections)
-      total += await this.deps.db().collection(name).countDocuments(OUTBOX_PENDING_FILTER);
-    return total;
   }
 
   private async run(): Promise<void> {
@@ -158,6 +140,7 @@ export class OutboxRelay {
     const waitMs = this.backoffUntil - Date.now();
     if (waitMs > 0) return waitMs;
     await this.prepare();
+    this.legacySweep.start(this.collections, () => this.nudge());
     let full = false;
     for (const name of this.collections) {
       const outcome = await this.relayCollection(name);
@@ -185,8 +168,7 @@ export class OutboxRelay {
 
   /**
    * Publishes up to `batchSize` pending documents of a collection in one Kafka request and
-   * removes their entries; until the collection has been swept, also documents written
-   * before `outboxPending` existed (read in bigger runs: that query reads the whole collection).
+   * removes their entries.
    */
   private async relayCollection(name: string): Promise<'idle' | 'full' | 'failed' | 'lease-lost'> {
     const collection = this.deps.db().collection<OutboxDocument>(name);
@@ -195,18 +177,10 @@ export class OutboxRelay {
       OUTBOX_PENDING_FILTER,
       this.settings.batchSize,
     );
-    await this.refreshPendingStats(pending);
+    this.notePending(name, pending);
     const outcome = await this.relayDocuments(name, collection, pending);
     if (outcome !== 'done') return outcome;
-    let full = pending.length >= this.settings.batchSize;
-    if (!this.swept.has(name)) {
-      const legacy = await this.findPending(collection, PENDING_WITHOUT_FLAG, LEGACY_SWEEP_LIMIT);
-      const legacyOutcome = await this.relayDocuments(name, collection, legacy);
-      if (legacyOutcome !== 'done') return legacyOutcome;
-      if (legacy.length < LEGACY_SWEEP_LIMIT) this.swept.add(name);
-      full ||= legacy.length > 0;
-    }
-    return full ? 'full' : 'idle';
+    return pending.length >= this.settings.batchSize ? 'full' : 'idle';
   }
 
   private async findPending(
@@ -279,15 +253,23 @@ export class OutboxRelay {
     return `${collection}/${String(document._id)}`;
   }
 
-  private async refreshPendingStats(documents: OutboxDocument[]): Promise<void> {
-    const oldest = documents[0]?.outboxSince;
-    this.stats.oldestPendingAgeMs = oldest
-      ? Math.max(0, Date.now() - new Date(oldest).getTime())
-      : null;
-    if (Date.now() - this.pendingCountedAt >= PENDING_COUNT_REFRESH_MS) {
-      this.pendingCountedAt = Date.now();
-      this.stats.pendingDocuments = await this.countPendingDocuments();
+  /**
+   * What the last poll saw: pending documents per collection (at most a batch each — a
+   * count of a big backlog would cost the database as much as reading it) and the oldest.
+   */
+  private notePending(collection: string, documents: readonly OutboxDocument[]): void {
+    this.pendingSeen.set(collection, documents);
+    let total = 0;
+    let oldest: number | null = null;
+    for (const seen of this.pendingSeen.values()) {
+      total += seen.length;
+      for (const { outboxSince } of seen) {
+        const since = outboxSince ? new Date(outboxSince).getTime() : NaN;
+        if (!Number.isNaN(since) && (oldest === null || since < oldest)) oldest = since;
+      }
     }
+    this.stats.pendingDocuments = total;
+    this.stats.oldestPendingAgeMs = oldest === null ? null : Math.max(0, Date.now() - oldest);
   }
 
   /**

@@ -3,6 +3,9 @@ import { MongoClient } from 'mongodb';
 import { OUTBOX_PENDING_FILTER } from '../../../../libs/event-platform/src/outbox/outbox-entry';
 import { BenchSettings } from '../settings';
 
+/** Pending documents read per sample; a bigger backlog reads as this many. */
+export const BACKLOG_SAMPLE_LIMIT = 2000;
+
 /** Consumer lag (all groups of the platform) and the ordering outbox backlog at one moment. */
 export interface BacklogPoint {
   atS: number;
@@ -60,16 +63,17 @@ export class BacklogSampler {
             lag[`${groupId} ${topic}`] = behind;
           }
         }
-        // The relay's own (pushed-down) filter: sampling must not load the database itself.
-        const pending = await orders.countDocuments(OUTBOX_PENDING_FILTER);
-        const oldest = await orders
+        // The relay's own (pushed-down) filter, unsorted and capped: FerretDB reads whole
+        // documents, so counting or sorting a big backlog would load the database under test.
+        const pendingDocs = await orders
           .find(OUTBOX_PENDING_FILTER, { projection: { outboxSince: 1 } })
-          .sort({ outboxSince: 1 })
-          .limit(1)
+          .limit(BACKLOG_SAMPLE_LIMIT)
           .toArray();
-        const oldestAge = oldest[0]?.outboxSince
-          ? (Date.now() - new Date(oldest[0].outboxSince).getTime()) / 1000
-          : 0;
+        const pending = pendingDocs.length;
+        const oldestMs = Math.min(
+          ...pendingDocs.map((doc) => new Date(doc.outboxSince as Date).getTime()),
+        );
+        const oldestAge = Number.isFinite(oldestMs) ? (Date.now() - oldestMs) / 1000 : 0;
         this.points.push({
           atS: (performance.now() - this.began) / 1000,
           lag,
