@@ -6,7 +6,7 @@ import { BenchSettings } from '../settings';
 /** Pending documents read per sample; a bigger backlog reads as this many. */
 export const BACKLOG_SAMPLE_LIMIT = 2000;
 
-/** Consumer lag (all groups of the platform) and the ordering outbox backlog at one moment. */
+/** Consumer lag (groups with members) and the ordering outbox backlog at one moment. */
 export interface BacklogPoint {
   atS: number;
   lag: Record<string, number>;
@@ -49,7 +49,12 @@ export class BacklogSampler {
       try {
         const lag: Record<string, number> = {};
         const { groups } = await admin.listGroups();
-        for (const { groupId } of groups.filter((g) => !g.groupId.startsWith('bench-'))) {
+        // Only groups with members now: a group left behind by an old test run or a stopped
+        // example consumer keeps its offsets and would read as an ever-growing lag.
+        const candidates = groups.map((g) => g.groupId).filter((id) => !id.startsWith('bench-'));
+        const described = candidates.length ? (await admin.describeGroups(candidates)).groups : [];
+        const active = described.filter((g) => g.members.length > 0).map((g) => g.groupId);
+        for (const groupId of active) {
           for (const topic of WATCHED_TOPICS) {
             const committed = await admin.fetchOffsets({ groupId, topics: [topic] });
             const partitions = committed[0]?.partitions ?? [];
