@@ -31,7 +31,19 @@ export function stackProcesses(pidsDir: string): { name: string; pid: number }[]
   }
 }
 
-/** Samples every stack process once a second until stopped. */
+/** Direct children of a process (Linux /proc), e.g. PostgreSQL's backends; none elsewhere. */
+export function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .split(' ')
+      .map(Number)
+      .filter((child) => Number.isInteger(child) && child > 0);
+  } catch {
+    return [];
+  }
+}
+
+/** Samples every stack process (with its children's CPU) once a second until stopped. */
 export class ProcessSampler {
   private readonly samples = new Map<string, Sample[]>();
   private timer?: NodeJS.Timeout;
@@ -43,8 +55,17 @@ export class ProcessSampler {
       for (const { name, pid } of this.processes) {
         try {
           const stat = await pidusage(pid);
+          // PostgreSQL works in one backend process per connection: their CPU counts too.
+          // (RSS stays the main process's: backends share their buffers with it.)
+          let childCpu = 0;
+          for (const child of childrenOf(pid)) {
+            childCpu += await pidusage(child).then(
+              (usage) => usage.cpu,
+              () => 0, // a connection that just closed
+            );
+          }
           const list = this.samples.get(name) ?? [];
-          list.push({ cpu: stat.cpu, rssMb: stat.memory / 1024 / 1024 });
+          list.push({ cpu: stat.cpu + childCpu, rssMb: stat.memory / 1024 / 1024 });
           this.samples.set(name, list);
         } catch {
           // the process is gone (restarted): nothing to sample
