@@ -12,6 +12,7 @@ import {
 import { DocumentLocks } from '../locking/document-locks';
 import { LockDocument, LockStore } from '../locking/lock-store';
 import { OUTBOX_PENDING_FILTER } from './outbox-entry';
+import { DocumentRetries } from './document-retries';
 import { OutboxLegacySweep } from './outbox-legacy-sweep';
 import { LEASE_COLLECTION, OutboxLease } from './outbox-lease';
 import {
@@ -45,8 +46,7 @@ export class OutboxRelay {
   private readonly pendingSeen = new Map<string, readonly OutboxDocument[]>();
   private readonly lease: OutboxLease;
   private readonly publisher: OutboxDocumentPublisher;
-  /** Documents whose last publish failed: skipped until then, so one bad one cannot block the rest. */
-  private readonly documentRetry = new Map<string, { at: number; failures: number }>();
+  private readonly retries: DocumentRetries;
   private readonly producer: LazyProducer;
   private loop?: Promise<void>;
   private running = false;
@@ -79,6 +79,7 @@ export class OutboxRelay {
       this.settings.maxEntriesPerSend,
     );
     this.legacySweep = new OutboxLegacySweep(deps.db, deps.locks);
+    this.retries = new DocumentRetries(this.settings.backoff);
   }
 
   /** Adds a collection whose documents carry outbox fields (see `outboxPlugin`). */
@@ -193,7 +194,7 @@ export class OutboxRelay {
     // Each document's entries keep their order; documents are independent of each other.
     return (await collection
       .find(filter, { projection: OUTBOX_PROJECTION })
-      .limit(limit + this.documentRetry.size)
+      .limit(limit + this.retries.size)
       .toArray()) as OutboxDocument[];
   }
 
@@ -207,16 +208,14 @@ export class OutboxRelay {
     collection: mongo.Collection<OutboxDocument>,
     documents: readonly OutboxDocument[],
   ): Promise<'done' | 'failed' | 'lease-lost'> {
-    const due = documents.filter(
-      (document) => (this.documentRetry.get(this.retryId(name, document))?.at ?? 0) <= Date.now(),
-    );
+    const due = documents.filter((document) => this.retries.isDue(this.retryId(name, document)));
     for (let start = 0; start < due.length; start += this.settings.batchSize) {
       const run = due.slice(start, start + this.settings.batchSize);
       if (!this.running) return 'done';
       if (!(await this.lease.acquireOrRenew())) return 'lease-lost';
       const batch = await this.publisher.publishBatch(name, collection, run);
       if (batch.ok) {
-        for (const document of run) this.documentRetry.delete(this.retryId(name, document));
+        for (const document of run) this.retries.succeeded(this.retryId(name, document));
         this.recordSuccess(batch.published);
         continue;
       }
@@ -240,10 +239,10 @@ export class OutboxRelay {
       if (!result.ok) {
         await this.producer.reset();
         const delay = this.recordFailure(`publishing ${id} failed: ${result.error}`);
-        this.deferDocument(id, delay);
+        this.retries.failed(id, delay);
         return 'failed';
       }
-      this.documentRetry.delete(id);
+      this.retries.succeeded(id);
       this.recordSuccess(result.published);
     }
     return 'done';
@@ -270,17 +269,6 @@ export class OutboxRelay {
     }
     this.stats.pendingDocuments = total;
     this.stats.oldestPendingAgeMs = oldest === null ? null : Math.max(0, Date.now() - oldest);
-  }
-
-  /**
-   * Retries a failed document after twice the relay's wait (others get their turn first)
-   * or after its own growing backoff, whichever is later.
-   */
-  private deferDocument(id: string, relayDelay: number): void {
-    if (this.documentRetry.size > 10000) this.documentRetry.clear();
-    const failures = (this.documentRetry.get(id)?.failures ?? 0) + 1;
-    const delay = Math.max(2 * relayDelay, backoffDelay(failures, this.settings.backoff));
-    this.documentRetry.set(id, { at: Date.now() + delay, failures });
   }
 
   private recordSuccess(published: number): void {
