@@ -48,6 +48,14 @@ export class OrderEmailsService {
       payload: event.payload,
     };
     const { accountId, orderNumber } = event.payload;
+    // The usual case — the account's users are known — writes nothing to the account, so it
+    // needs no lock (which every order event of a busy account would otherwise queue for);
+    // emails are idempotent by messageId. Only parking must be decided under the lock.
+    const known = await this.accounts.recipientsOf(accountId);
+    if (known.length > 0) {
+      await this.mail(orderEvent, known);
+      return;
+    }
     await this.accounts.update(accountId, async (current) => {
       if (current.recipients.length > 0) {
         await this.mail(orderEvent, current.recipients);

@@ -28,6 +28,12 @@ export class AccountRecipientsRepository {
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
   ) {}
 
+  /** The account's known recipients, read without the lock (for senders that write nothing). */
+  async recipientsOf(accountId: string): Promise<AccountRecipient[]> {
+    const stored = await this.accounts.findById(accountId, { recipients: 1 }).lean();
+    return stored?.recipients ?? [];
+  }
+
   /** Runs `work` with the account's current state and stores what it returns (if it changed). */
   update(
     accountId: string,
