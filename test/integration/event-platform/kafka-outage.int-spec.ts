@@ -14,6 +14,7 @@ import {
   TopicAdmin,
 } from '@metered/event-platform';
 import { KafkaTestClient } from '../../support/event-platform/kafka-test-client';
+import { tearDownRelaySuite } from '../../support/event-platform/relay-teardown';
 import {
   databaseUri,
   kafkaBrokers,
@@ -87,12 +88,7 @@ describe('publishing through a Kafka outage', () => {
     locks = new DocumentLocks(() => db.db as mongo.Db);
   });
 
-  afterAll(async () => {
-    await Promise.all(relays.map((relay) => relay.stop()));
-    await kafka.close();
-    await db?.dropDatabase().catch(() => undefined);
-    await db?.close();
-  });
+  afterAll(() => tearDownRelaySuite(relays, kafka, db));
 
   it('keeps events pending while no broker answers and publishes them when one does', async () => {
     const down = relayTo([UNREACHABLE_BROKER]);

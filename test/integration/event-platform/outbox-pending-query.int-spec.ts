@@ -30,6 +30,7 @@ import {
 } from '../../../apps/notifications/src/emails/persistence/email.schema';
 import { EmailsRepository } from '../../../apps/notifications/src/emails/persistence/emails.repository';
 import { KafkaTestClient, SeenMessage } from '../../support/event-platform/kafka-test-client';
+import { tearDownRelaySuite } from '../../support/event-platform/relay-teardown';
 import {
   databaseUri,
   kafkaBrokers,
@@ -140,12 +141,7 @@ describe('the outbox relay and email polls on FerretDB', () => {
     seen = await kafka.collect([topic, smallTopic]);
   });
 
-  afterAll(async () => {
-    await Promise.all(relays.map((relay) => relay.stop()));
-    await kafka.close();
-    await connection?.dropDatabase().catch(() => undefined);
-    await connection?.close();
-  });
+  afterAll(() => tearDownRelaySuite(relays, kafka, connection));
 
   it('polls for pending documents with a filter served by an index, sweeping for old ones once', async () => {
     const name = 'polled';

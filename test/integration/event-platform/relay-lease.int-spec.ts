@@ -13,6 +13,7 @@ import {
   TopicAdmin,
 } from '@metered/event-platform';
 import { KafkaTestClient } from '../../support/event-platform/kafka-test-client';
+import { tearDownRelaySuite } from '../../support/event-platform/relay-teardown';
 import {
   databaseUri,
   kafkaBrokers,
@@ -65,12 +66,7 @@ describe('two relays competing for one outbox', () => {
     locks = new DocumentLocks(() => db.db as mongo.Db);
   });
 
-  afterAll(async () => {
-    await Promise.all(relays.map((relay) => relay.stop()));
-    await kafka.close();
-    await db?.dropDatabase().catch(() => undefined);
-    await db?.close();
-  });
+  afterAll(() => tearDownRelaySuite(relays, kafka, db));
 
   it('publishes every event at least once, in key order, through a handover', async () => {
     const first = replica();
