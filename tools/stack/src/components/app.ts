@@ -31,7 +31,7 @@ export interface IdentityEnv {
  * `STACK_CPU_PROFILE_DIR=<dir>`: apps started now write a V8 CPU profile there when they stop
  * (`--cpu-prof`; Node refuses it in NODE_OPTIONS). Open it in Chrome DevTools or speedscope.
  */
-function profileArgs(env: NodeJS.ProcessEnv): string[] {
+export function profileArgs(env: NodeJS.ProcessEnv): string[] {
   const dir = env.STACK_CPU_PROFILE_DIR;
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }
