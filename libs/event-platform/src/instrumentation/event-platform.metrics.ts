@@ -10,13 +10,14 @@ import {
 } from '../event-platform.options';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { ConsumerLagMonitor } from './consumer-lag.monitor';
-import { refreshOutboxMetrics } from './outbox-metrics';
+import { OutboxMetricsReading, refreshOutboxMetrics } from './outbox-metrics';
 
 /** Refreshes the outbox backlog and consumer lag gauges whenever `/metrics` is scraped. */
 @Injectable()
 export class EventPlatformMetrics implements OnModuleInit, OnModuleDestroy {
   private readonly lag: ConsumerLagMonitor;
   private readonly removeHooks: (() => void)[] = [];
+  private readonly outboxReading: OutboxMetricsReading = { lastReadAt: 0 };
 
   constructor(
     @Inject(EVENT_PLATFORM_OPTIONS) options: ResolvedEventPlatformOptions,
@@ -30,10 +31,14 @@ export class EventPlatformMetrics implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.removeHooks.push(
       addScrapeHook(() =>
-        refreshOutboxMetrics(() => {
-          if (!this.connection.db) throw new Error('the database connection is not open');
-          return this.connection.db;
-        }, this.relay.registeredCollections),
+        refreshOutboxMetrics(
+          () => {
+            if (!this.connection.db) throw new Error('the database connection is not open');
+            return this.connection.db;
+          },
+          this.relay.registeredCollections,
+          this.outboxReading,
+        ),
       ),
       addScrapeHook(() => this.lag.refresh()),
     );

@@ -18,7 +18,10 @@ interface PendingDocument {
   outboxSince?: Date;
 }
 
-let lastReadAt = 0;
+/** When a service last read its outbox backlog (one per service's metrics, not per process). */
+export interface OutboxMetricsReading {
+  lastReadAt: number;
+}
 
 /**
  * Sets `outbox_pending_events{collection}` (entries not yet published, counted over at most
@@ -29,10 +32,11 @@ let lastReadAt = 0;
 export async function refreshOutboxMetrics(
   db: () => mongo.Db,
   collections: readonly string[],
+  reading: OutboxMetricsReading,
   now = Date.now(),
 ): Promise<void> {
-  if (now - lastReadAt < OUTBOX_METRICS_MAX_AGE_MS) return;
-  lastReadAt = now;
+  if (now - reading.lastReadAt < OUTBOX_METRICS_MAX_AGE_MS) return;
+  reading.lastReadAt = now;
   let oldest: number | null = null;
   for (const name of collections) {
     // Unsorted: FerretDB sorts in memory after reading every match; unsorted it stops at the limit.
@@ -51,9 +55,4 @@ export async function refreshOutboxMetrics(
     }
   }
   outboxOldestPendingAge.set(oldest === null ? 0 : Math.max(0, (now - oldest) / 1000));
-}
-
-/** For tests: the next scrape reads the database again. */
-export function forgetOutboxMetricsReading(): void {
-  lastReadAt = 0;
 }

@@ -173,28 +173,23 @@ export class OutboxRelay {
    */
   private async relayCollection(name: string): Promise<'idle' | 'full' | 'failed' | 'lease-lost'> {
     const collection = this.deps.db().collection<OutboxDocument>(name);
-    const pending = await this.findPending(
-      collection,
-      OUTBOX_PENDING_FILTER,
-      this.settings.batchSize,
-    );
+    const pending = await this.findPending(collection);
     this.notePending(name, pending);
     const outcome = await this.relayDocuments(name, collection, pending);
     if (outcome !== 'done') return outcome;
     return pending.length >= this.settings.batchSize ? 'full' : 'idle';
   }
 
+  /** A batch of pending documents, plus as many as are set aside after failed publishes. */
   private async findPending(
     collection: mongo.Collection<OutboxDocument>,
-    filter: object,
-    limit: number,
   ): Promise<OutboxDocument[]> {
     // No sort: FerretDB sorts in memory after reading every match, so a sorted query would
     // cost as much as the whole backlog on each poll; unsorted, it stops after `limit`.
     // Each document's entries keep their order; documents are independent of each other.
     return (await collection
-      .find(filter, { projection: OUTBOX_PROJECTION })
-      .limit(limit + this.retries.size)
+      .find(OUTBOX_PENDING_FILTER, { projection: OUTBOX_PROJECTION })
+      .limit(this.settings.batchSize + this.retries.size)
       .toArray()) as OutboxDocument[];
   }
 
