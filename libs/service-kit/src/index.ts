@@ -4,6 +4,7 @@ export * from './errors/domain.error';
 export * from './errors/domain-error.filter';
 export * from './errors/database-unavailable';
 export * from './errors/database-unavailable.filter';
+export * from './errors/public-reason';
 export * from './health/database.health-indicator';
 export * from './health/health.module';
 export * from './health/health.tokens';

@@ -24,7 +24,6 @@ import {
   signInThroughPage,
   waitForOrderingCatalog,
 } from './portal-browser';
-import { ensureWebBuild } from './web-build';
 
 const PASSWORD = 'Teal-Drum-Request-2026';
 
@@ -61,7 +60,6 @@ describe('portal: My account, Add machines and Item not listed (real stack)', ()
     ).items;
 
   beforeAll(async () => {
-    ensureWebBuild();
     baseUrl = (await useApps(SERVICE_NAMES)).gateway;
     gateway = new GatewayClient(baseUrl);
     const admin = await gateway.expect<LoginAnswer>(200, '/api/auth/login', { body: ADMIN });

@@ -25,7 +25,6 @@ import {
   signInThroughPage,
   waitForOrderingCatalog,
 } from './portal-browser';
-import { ensureWebBuild } from './web-build';
 
 const PASSWORD = 'Helpdesk-Console-2026!';
 
@@ -83,7 +82,6 @@ describe('portal: the helpdesk console (real stack)', () => {
     });
 
   beforeAll(async () => {
-    ensureWebBuild();
     baseUrl = (await useApps(SERVICE_NAMES)).gateway;
     gateway = new GatewayClient(baseUrl);
     const mail = new MailCapture(testStackEnv().MAIL_CAPTURE_URL);

@@ -13,7 +13,7 @@ import { KafkaTestClient } from '../../support/event-platform/kafka-test-client'
 import { OrderingHarness, PASSWORD } from '../../support/ordering/ordering-harness';
 import { publishPoison, staffUser, waitForDeadLetter } from '../operations/operations-harness';
 import { openTab, PortalTab, signInThroughPage } from './portal-browser';
-import { ensureWebBuild, REPO_ROOT } from './web-build';
+import { REPO_ROOT } from './web-build';
 
 const SERVICES = ['gateway', 'identity', 'registry', 'ordering', 'notifications', 'operations'];
 
@@ -25,7 +25,6 @@ describe('portal: the ops dashboard (real stack)', () => {
   let tab: PortalTab;
 
   beforeAll(async () => {
-    ensureWebBuild();
     await harness.start();
     ops = await staffUser(harness, ['ops']);
     browser = await launchChromium();

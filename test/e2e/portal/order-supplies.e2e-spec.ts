@@ -22,7 +22,6 @@ import {
   signInThroughPage,
   waitForOrderingCatalog,
 } from './portal-browser';
-import { ensureWebBuild } from './web-build';
 
 const PASSWORD = 'Magenta-Carton-Row-2026';
 
@@ -73,7 +72,6 @@ describe('portal: Order Supplies and My orders (real stack)', () => {
   };
 
   beforeAll(async () => {
-    ensureWebBuild();
     baseUrl = (await useApps(SERVICE_NAMES)).gateway;
     gateway = new GatewayClient(baseUrl);
     const admin = await gateway.expect<LoginAnswer>(200, '/api/auth/login', { body: ADMIN });

@@ -20,7 +20,7 @@ export interface PortalHarness {
 }
 
 export async function startPortalHarness(): Promise<PortalHarness> {
-  ensureWebBuild();
+  await ensureWebBuild();
   process.env.WEB_DIST_DIR = WEB_DIST_DIR;
   const app: INestApplication = await NestFactory.create(PortalOnlyHarnessModule, {
     logger: ['error', 'warn'],

@@ -23,7 +23,6 @@ import {
   StoredSession,
   storeSession,
 } from './portal-browser';
-import { ensureWebBuild } from './web-build';
 
 const PASSWORD = 'Cyan-Toner-Bottle-2026';
 
@@ -47,7 +46,6 @@ describe('portal: register → validator approves → set password → customer 
   };
 
   beforeAll(async () => {
-    ensureWebBuild(); // the gateway serves dist/web from disk, so a fresh build is what it serves
     const urls = await useApps(SERVICE_NAMES);
     baseUrl = urls.gateway;
     gateway = new GatewayClient(baseUrl);

@@ -16,7 +16,6 @@ import {
 import { registrationRequest } from '../../support/registration/registration-request.fixture';
 import { testStackEnv, useApps } from '../../support/stack-env';
 import { ADMIN, emailedLink, fieldError, portalTabs, signInThroughPage } from './portal-browser';
-import { ensureWebBuild } from './web-build';
 
 describe('portal: validator rejections and sign-in refusals (real stack)', () => {
   let baseUrl: string;
@@ -33,7 +32,6 @@ describe('portal: validator rejections and sign-in refusals (real stack)', () =>
   };
 
   beforeAll(async () => {
-    ensureWebBuild();
     const urls = await useApps(SERVICE_NAMES);
     baseUrl = urls.gateway;
     gateway = new GatewayClient(baseUrl);

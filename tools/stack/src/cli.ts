@@ -4,25 +4,16 @@
  */
 import { servicePort } from '../../../libs/service-kit/src/config/infrastructure.config';
 import { appEnvironment, identityEnv } from './components/app';
-import { Component } from './components/component';
 import { CliCommand, parseCliArgs, USAGE } from './cli-args';
 import { StackError } from './errors';
 import { runForeground } from './foreground';
 import { tailLines } from './log-file';
 import { showLogs } from './logs';
 import { info } from './progress';
+import { formatReadyList } from './ready-list';
 import { Stack } from './stack';
 import { formatStatusTable } from './status';
 import { StackSettings } from './settings';
-
-function printSummary(components: readonly Component[]): void {
-  info('\nready:');
-  const width = Math.max(...components.map((component) => component.name.length));
-  for (const component of components) {
-    const note = component.external ? `  (external, from ${component.external.variable})` : '';
-    info(`  ${component.name.padEnd(width)}  ${component.url}${note}`);
-  }
-}
 
 async function loadDemo(settings: StackSettings): Promise<void> {
   const { loadDemoData } = await import('./demo-data');
@@ -48,7 +39,7 @@ async function run(command: CliCommand): Promise<number> {
       });
       if (command.demo && components.some((component) => component.kind === 'app'))
         await loadDemo(settings);
-      printSummary(components);
+      info(`\n${formatReadyList(components)}`);
       return command.detach ? 0 : runForeground(stack, components);
     }
     case 'down': {

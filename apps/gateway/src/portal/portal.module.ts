@@ -1,18 +1,17 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
-import { Logger, Module, OnModuleInit } from '@nestjs/common';
+import {
+  Logger,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  OnModuleInit,
+  RequestMethod,
+} from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
-
-/*
- * The web portal (apps/web, built by `npm run build:web`) is served by the gateway, so the
- * browser sees one origin for pages and API. Resolved from the working directory because this
- * file runs both from source (ts-jest, tsx) and inside the webpack bundle dist/apps/gateway/main.js,
- * where __dirname means something else; the apps are started from the repository root.
- */
-function webDistDir(): string {
-  return process.env.WEB_DIST_DIR ?? path.resolve(process.cwd(), 'dist/web');
-}
+import { portalIndexFile, webDistDir } from './portal-files';
+import { PortalMissingMiddleware } from './portal-missing.middleware';
 
 /*
  * Every other GET path answers index.html so client routes (/register, /order) survive a reload
@@ -44,14 +43,23 @@ function setCacheHeaders(response: ServerResponse, filePath: string): void {
     }),
   ],
 })
-export class PortalModule implements OnModuleInit {
+export class PortalModule implements OnModuleInit, NestModule {
   private readonly logger = new Logger('PortalModule');
 
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(PortalMissingMiddleware)
+      .exclude(...SERVER_ROUTES.map((route) => route.slice(1)))
+      .forRoutes({ path: '{*path}', method: RequestMethod.GET });
+  }
+
   onModuleInit(): void {
-    const indexFile = path.join(webDistDir(), 'index.html');
+    const indexFile = portalIndexFile();
     if (!existsSync(indexFile)) {
       // The API works without the portal; say why `/` answers 404 instead of failing the gateway.
-      this.logger.warn(`web portal not built: ${indexFile} is missing (run \`npm run build:web\`)`);
+      this.logger.warn(
+        `web portal not built: ${indexFile} is missing (\`npm start\` builds it, or \`npm run build:web\`)`,
+      );
     }
   }
 }

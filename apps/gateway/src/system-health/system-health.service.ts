@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   DatabaseHealthIndicator,
   INFRASTRUCTURE_CONFIG,
   InfrastructureConfig,
   KafkaHealthIndicator,
+  publicReason,
   ServiceName,
   serviceUrl,
 } from '@metered/service-kit';
@@ -37,7 +38,7 @@ export class SystemHealthService {
       ),
     };
     const entries = await Promise.all(
-      Object.entries(checks).map(async ([name, run]) => [name, await timed(run)] as const),
+      Object.entries(checks).map(async ([name, run]) => [name, await timed(name, run)] as const),
     );
     const components: Record<string, ComponentHealthDto> = {
       gateway: { status: 'up' },
@@ -48,9 +49,12 @@ export class SystemHealthService {
   }
 }
 
+/** A failure whose message is ours and safe to show (no driver, socket or file detail). */
+class ComponentDown extends Error {}
+
 function assertUp(result: Record<string, { status: string; message?: unknown }>): void {
   const [detail] = Object.values(result);
-  if (detail?.status !== 'up') throw new Error(String(detail?.message ?? 'down'));
+  if (detail?.status !== 'up') throw new ComponentDown(String(detail?.message ?? 'down'));
 }
 
 async function probeReadiness(baseUrl: string): Promise<void> {
@@ -58,19 +62,25 @@ async function probeReadiness(baseUrl: string): Promise<void> {
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: Record<string, unknown> };
     const failing = Object.keys(body.error ?? {}).join(', ');
-    throw new Error(`not ready (HTTP ${response.status}${failing ? `: ${failing} down` : ''})`);
+    throw new ComponentDown(
+      `not ready (HTTP ${response.status}${failing ? `: ${failing} down` : ''})`,
+    );
   }
 }
 
-async function timed(run: () => Promise<void>): Promise<ComponentHealthDto> {
+const logger = new Logger('SystemHealth');
+
+async function timed(name: string, run: () => Promise<void>): Promise<ComponentHealthDto> {
   const started = Date.now();
   try {
     await run();
     return { status: 'up', latencyMs: Date.now() - started };
   } catch (error) {
-    const message = (error as Error).cause
-      ? `${(error as Error).message}: ${String(((error as Error).cause as Error).message ?? '')}`
-      : (error as Error).message;
-    return { status: 'down', message, latencyMs: Date.now() - started };
+    if (error instanceof ComponentDown) {
+      return { status: 'down', message: error.message, latencyMs: Date.now() - started };
+    }
+    const cause = (error as Error).cause as Error | undefined;
+    logger.warn(`${name}: ${(error as Error).message}${cause ? `: ${cause.message}` : ''}`);
+    return { status: 'down', message: publicReason(error), latencyMs: Date.now() - started };
   }
 }

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Connection } from 'mongoose';
+import { publicReason } from '../errors/public-reason';
 
 /**
  * Pings the service's own database. mongoose buffers commands while disconnected, so we
@@ -10,6 +11,8 @@ import { Connection } from 'mongoose';
  */
 @Injectable()
 export class DatabaseHealthIndicator {
+  private readonly logger = new Logger('DatabaseHealth');
+
   constructor(
     private readonly indicators: HealthIndicatorService,
     @InjectConnection() private readonly connection: Connection,
@@ -19,7 +22,7 @@ export class DatabaseHealthIndicator {
     const indicator = this.indicators.check(key);
     const db = this.connection.db;
     if (this.connection.readyState !== 1 || !db) {
-      return indicator.down({ message: `not connected (state ${this.connection.readyState})` });
+      return indicator.down({ message: 'not reachable' });
     }
     try {
       await Promise.race([
@@ -30,7 +33,8 @@ export class DatabaseHealthIndicator {
       ]);
       return indicator.up({ database: db.databaseName });
     } catch (error) {
-      return indicator.down({ message: (error as Error).message });
+      this.logger.warn(`database ping failed: ${(error as Error).message}`);
+      return indicator.down({ message: publicReason(error) });
     }
   }
 }

@@ -1,8 +1,9 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Admin, Kafka, logLevel } from 'kafkajs';
 import { INFRASTRUCTURE_CONFIG } from '../config/config.tokens';
 import { InfrastructureConfig } from '../config/infrastructure.config';
+import { publicReason } from '../errors/public-reason';
 
 /**
  * Asks the brokers for cluster metadata. A dedicated admin client with short timeouts keeps
@@ -11,6 +12,7 @@ import { InfrastructureConfig } from '../config/infrastructure.config';
  */
 @Injectable()
 export class KafkaHealthIndicator implements OnModuleDestroy {
+  private readonly logger = new Logger('KafkaHealth');
   private admin?: Admin;
   private connected = false;
 
@@ -27,7 +29,8 @@ export class KafkaHealthIndicator implements OnModuleDestroy {
       return indicator.up({ brokers: cluster.brokers.length });
     } catch (error) {
       await this.reset();
-      return indicator.down({ message: (error as Error).message });
+      this.logger.warn(`kafka check failed: ${(error as Error).message}`);
+      return indicator.down({ message: publicReason(error) });
     }
   }
 

@@ -29,7 +29,8 @@ function lastBuiltAt(settings: StackSettings, name: ServiceName): number {
 
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.git']);
 
-function newestMtime(path: string): number {
+/** Newest modification time below a path (files and folders; node_modules, dist and .git left out). */
+export function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;

@@ -8,6 +8,7 @@ import { LaunchSpec } from '../process-manager';
 import { APP_NAMES, ComponentName, infraUrls, InfraUrls, StackSettings } from '../settings';
 import { Component } from './component';
 import { appEntry, buildAppIfStale } from './app-build';
+import { buildPortalIfStale } from './portal-build';
 
 /** Every app gets every service's port, so the gateway finds the others. */
 function portEnv(env: NodeJS.ProcessEnv): Record<string, string> {
@@ -93,7 +94,11 @@ export function appComponent(settings: StackSettings, name: ServiceName): Compon
     heavyBuild: true,
     // A new build or other settings (e.g. the test database prefix) means a restart.
     fingerprint: () => JSON.stringify({ env: appEnvironment(settings), builtAt: builtAt() }),
-    prepare: () => buildAppIfStale(settings, name),
+    // The gateway serves the portal from dist/web: without a build every page is a 404.
+    prepare: async () => {
+      await buildAppIfStale(settings, name);
+      if (name === 'gateway') await buildPortalIfStale(settings);
+    },
     async launchSpec(): Promise<LaunchSpec> {
       return {
         command: process.execPath,
