@@ -19,9 +19,10 @@ export interface PortalHarness {
   close: () => Promise<void>;
 }
 
-export async function startPortalHarness(): Promise<PortalHarness> {
-  await ensureWebBuild();
-  process.env.WEB_DIST_DIR = WEB_DIST_DIR;
+/** `distDir` serves another folder (e.g. an empty one, as on a server without a portal build). */
+export async function startPortalHarness(distDir?: string): Promise<PortalHarness> {
+  if (distDir === undefined) await ensureWebBuild();
+  process.env.WEB_DIST_DIR = distDir ?? WEB_DIST_DIR;
   const app: INestApplication = await NestFactory.create(PortalOnlyHarnessModule, {
     logger: ['error', 'warn'],
   });

@@ -8,7 +8,7 @@ import type { Connection } from 'mongoose';
 import { PasswordResetRequestedEvent, Topics } from '@metered/contracts';
 import { KafkaTestClient, SeenMessage } from '../../support/event-platform/kafka-test-client';
 import { waitFor } from '../../support/event-platform/wait-for';
-import { isManaged, startComponent, stopComponent, useApps } from '../../support/stack-env';
+import { startComponent, stopComponent, useApps } from '../../support/stack-env';
 import {
   mailCapture,
   notificationsDatabase,
@@ -17,6 +17,7 @@ import {
   storedEmail,
   uniqueEmail,
 } from './notifications-harness';
+import { itWhenManaged } from '../../support/managed-only';
 
 describe('email delivery while the SMTP server is down', () => {
   const kafka = new KafkaTestClient();
@@ -35,42 +36,42 @@ describe('email delivery while the SMTP server is down', () => {
     await db?.close();
   });
 
-  it('keeps the email queued during the outage and sends it once SMTP is back', async () => {
-    if (!isManaged('mailpit')) {
-      console.warn('mailpit is external to this run: the SMTP outage is not simulated here');
-      return;
-    }
-    const email = uniqueEmail('outage');
-    const event = passwordResetRequested(email);
-    const messageId = `password-reset:${event.eventId}`;
-    await stopComponent('mailpit');
-    try {
-      await publish(kafka, event, PasswordResetRequestedEvent);
-      const waiting = await waitFor(
-        'a failed attempt',
-        async () => {
-          const stored = await storedEmail(db, messageId);
-          // undefined, not null, keeps waitFor polling.
-          return stored && stored.attempts > 0 && stored.status === 'queued' ? stored : undefined;
-        },
-        30000,
-        200,
+  itWhenManaged(
+    ['mailpit'],
+    'keeps the email queued during the outage and sends it once SMTP is back',
+    async () => {
+      const email = uniqueEmail('outage');
+      const event = passwordResetRequested(email);
+      const messageId = `password-reset:${event.eventId}`;
+      await stopComponent('mailpit');
+      try {
+        await publish(kafka, event, PasswordResetRequestedEvent);
+        const waiting = await waitFor(
+          'a failed attempt',
+          async () => {
+            const stored = await storedEmail(db, messageId);
+            // undefined, not null, keeps waitFor polling.
+            return stored && stored.attempts > 0 && stored.status === 'queued' ? stored : undefined;
+          },
+          30000,
+          200,
+        );
+        expect(waiting.lastError).toBeTruthy();
+        expect(waiting.to).toBe(email);
+      } finally {
+        await startComponent('mailpit');
+      }
+      const delivered = await mail.waitFor(email, /Reset your Metered Supplies password/, 60000);
+      expect(delivered.text).toContain(event.payload.resetUrl);
+      const sent = await waitFor('EmailSent', () =>
+        emailEvents.find((message) => message.key === messageId),
       );
-      expect(waiting.lastError).toBeTruthy();
-      expect(waiting.to).toBe(email);
-    } finally {
-      await startComponent('mailpit');
-    }
-    const delivered = await mail.waitFor(email, /Reset your Metered Supplies password/, 60000);
-    expect(delivered.text).toContain(event.payload.resetUrl);
-    const sent = await waitFor('EmailSent', () =>
-      emailEvents.find((message) => message.key === messageId),
-    );
-    expect(sent.headers['event-type']).toBe('EmailSent');
-    const payload = (JSON.parse(sent.value ?? '{}') as { payload: { to: string } }).payload;
-    expect(payload.to).toBe(email);
-    const stored = await storedEmail(db, messageId);
-    expect(stored?.status).toBe('sent');
-    expect(stored?.attempts).toBeGreaterThan(1);
-  });
+      expect(sent.headers['event-type']).toBe('EmailSent');
+      const payload = (JSON.parse(sent.value ?? '{}') as { payload: { to: string } }).payload;
+      expect(payload.to).toBe(email);
+      const stored = await storedEmail(db, messageId);
+      expect(stored?.status).toBe('sent');
+      expect(stored?.attempts).toBeGreaterThan(1);
+    },
+  );
 });
