@@ -27,8 +27,17 @@ describe('identity settings', () => {
     const { BOOTSTRAP_ADMIN_PASSWORD: _p, BOOTSTRAP_ADMIN_EMAIL: _e, ...env } = PRODUCTION;
     expect(settingsProblems(IDENTITY_SETTINGS, env)).toEqual([
       expect.stringMatching(/^BOOTSTRAP_ADMIN_EMAIL is missing/),
-      expect.stringMatching(/^BOOTSTRAP_ADMIN_PASSWORD is missing/),
+      expect.stringMatching(/^BOOTSTRAP_ADMIN_PASSWORD \(or BOOTSTRAP_ADMIN_PASSWORD_FILE\) is missing/),
     ]);
+  });
+
+  it('accept the admin password from a mounted secret file instead', () => {
+    const { BOOTSTRAP_ADMIN_PASSWORD: _p, ...env } = PRODUCTION;
+    expect(settingsProblems(IDENTITY_SETTINGS, env)).toEqual([
+      'BOOTSTRAP_ADMIN_PASSWORD (or BOOTSTRAP_ADMIN_PASSWORD_FILE) is missing (required in production): the first admin’s initial password (from a Secret)',
+    ]);
+    const mounted = { ...env, BOOTSTRAP_ADMIN_PASSWORD_FILE: '/run/secrets/admin' };
+    expect(settingsProblems(IDENTITY_SETTINGS, mounted)).toEqual([]);
   });
 
   it('accept a complete production environment', () => {

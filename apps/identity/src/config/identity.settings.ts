@@ -36,7 +36,14 @@ const IDENTITY_OWN: SettingDeclaration[] = [
     name: 'BOOTSTRAP_ADMIN_PASSWORD',
     kind: 'secret',
     requirement: 'outside-development',
+    alternatives: ['BOOTSTRAP_ADMIN_PASSWORD_FILE'],
     description: 'the first admin’s initial password (from a Secret)',
+  },
+  {
+    name: 'BOOTSTRAP_ADMIN_PASSWORD_FILE',
+    kind: 'text',
+    requirement: 'optional',
+    description: 'path of a mounted file holding BOOTSTRAP_ADMIN_PASSWORD',
   },
   // Its own key set: the loopback default is right, so the shared IDENTITY_URL is optional.
   serviceUrlSetting('identity', 'optional', 'identity’s own key set, for checking access tokens'),

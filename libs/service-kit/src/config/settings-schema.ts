@@ -44,6 +44,11 @@ export interface SettingDeclaration {
   requirement: SettingRequirement;
   /** For `service-url`: the service it points at. */
   service?: ServiceName;
+  /**
+   * Variables that satisfy the requirement instead, e.g. `<NAME>_FILE`, the path of a mounted
+   * secret holding the value.
+   */
+  alternatives?: readonly string[];
   /** What the app does with it; shown when it is missing. */
   description: string;
 }
@@ -93,6 +98,11 @@ function present(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== '';
 }
 
+/** Whether `env` gives the setting a value, itself or through one of its alternatives. */
+export function isSettingPresent(setting: SettingDeclaration, env: NodeJS.ProcessEnv): boolean {
+  return [setting.name, ...(setting.alternatives ?? [])].some((name) => present(env[name]));
+}
+
 /** Every missing or malformed setting of `schema` in `env`, one readable line each. */
 export function settingsProblems(
   schema: AppSettings,
@@ -104,9 +114,10 @@ export function settingsProblems(
   for (const setting of schema.settings) {
     const value = env[setting.name];
     if (!present(value)) {
-      if (required.has(setting.name)) {
+      if (required.has(setting.name) && !isSettingPresent(setting, env)) {
         const when = setting.requirement === 'required' ? 'required' : 'required in production';
-        problems.push(`${setting.name} is missing (${when}): ${setting.description}`);
+        const or = setting.alternatives?.length ? ` (or ${setting.alternatives.join(', ')})` : '';
+        problems.push(`${setting.name}${or} is missing (${when}): ${setting.description}`);
       }
       continue;
     }
