@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load, loadAll } from 'js-yaml';
+import { settingsProblems } from '@metered/service-kit/config/settings-schema';
 import { K8sResource, ROOT } from './deployment-files';
 import { APP_SETTINGS } from './wiring/app-settings';
 import { checkComposeWiring, ComposeProject } from './wiring/compose-wiring';
@@ -112,6 +113,16 @@ function loadCompose(): ComposeProject {
 
 const copy = <T>(value: T): T => structuredClone(value);
 
+describe('settings lists', () => {
+  it.each(APP_SETTINGS.map((s) => [s.app, s] as const))(
+    '%s starts in development with nothing set (the local stack and tests keep their defaults)',
+    (_app, schema) => {
+      expect(settingsProblems(schema, { NODE_ENV: 'test' })).toEqual([]);
+      expect(settingsProblems(schema, {})).toEqual([]);
+    },
+  );
+});
+
 describe('deployment wiring (tools)', () => {
   it('has kustomize and compose-check (scripts/ensure-k8s-tools.sh)', () => {
     if (missingTools.length === 0) return;
@@ -140,21 +151,28 @@ describe('deployment wiring (tools)', () => {
     },
   );
 
-  it.each(OVERLAYS)('%s: the services reach identity for its signing keys', (overlay) => {
-    const { needed } = checkKubernetesWiring(rendered[overlay], APP_SETTINGS, assumptions(overlay));
-    const keyFetchers = needed
-      .filter((edge) => edge.to === 'identity' && edge.because === 'IDENTITY_URL')
-      .map((edge) => edge.from)
-      .sort();
-    expect(keyFetchers).toEqual([
-      'gateway',
-      'identity',
-      'notifications',
-      'operations',
-      'ordering',
-      'registry',
-    ]);
-  });
+  it.each(OVERLAYS)(
+    '%s: the checker derives the edges to identity from the settings (keys, proxy)',
+    (overlay) => {
+      const { needed } = checkKubernetesWiring(
+        rendered[overlay],
+        APP_SETTINGS,
+        assumptions(overlay),
+      );
+      const keyFetchers = needed
+        .filter((edge) => edge.to === 'identity' && edge.because === 'IDENTITY_URL')
+        .map((edge) => edge.from)
+        .sort();
+      expect(keyFetchers).toEqual([
+        'gateway',
+        'identity',
+        'notifications',
+        'operations',
+        'ordering',
+        'registry',
+      ]);
+    },
+  );
 
   describe('memory fits the RSS measured under load (docs/perf/results.json)', () => {
     const measured = JSON.parse(readFileSync(join(ROOT, 'docs/perf/results.json'), 'utf8')) as {
