@@ -174,6 +174,32 @@ describe('deployment wiring (tools)', () => {
     },
   );
 
+  describe('emailed links open: PORTAL_URL is the origin that serves the portal', () => {
+    it.each(OVERLAYS)('%s: the host (and scheme) of the gateway’s Ingress', (overlay) => {
+      const config = rendered[overlay].find(
+        (r) => r.kind === 'ConfigMap' && r.metadata.name.startsWith('metered-config'),
+      ) as unknown as { data: Record<string, string> };
+      const ingress = rendered[overlay].find((r) => r.kind === 'Ingress')?.spec as {
+        tls?: { hosts: string[] }[];
+        rules: { host: string }[];
+      };
+      const portal = new URL(config.data.PORTAL_URL);
+      expect(portal.hostname).toBe(ingress.rules[0].host);
+      const tls = (ingress.tls ?? []).some((entry) => entry.hosts.includes(portal.hostname));
+      expect(portal.protocol).toBe(tls ? 'https:' : 'http:');
+    });
+
+    it('compose: the port the gateway publishes on the host', () => {
+      const { environment, ports } = compose.services.gateway as {
+        environment: Record<string, string>;
+        ports: { target: number; published: string }[];
+      };
+      const portal = new URL(environment.PORTAL_URL);
+      expect(['localhost', '127.0.0.1']).toContain(portal.hostname);
+      expect(ports.map((p) => p.published)).toContain(portal.port);
+    });
+  });
+
   describe('memory fits the RSS measured under load (docs/perf/results.json)', () => {
     const measured = JSON.parse(readFileSync(join(ROOT, 'docs/perf/results.json'), 'utf8')) as {
       processes: { name: string; rssMaxMb: number }[];
