@@ -13,29 +13,20 @@ import {
   settingsProblems,
 } from '@metered/service-kit/config/settings-schema';
 import type { K8sResource } from '../deployment-files';
+import { ClusterAssumptions, NAMESPACE } from './cluster-assumptions';
+import { containerEnv, podOf, podTemplateOf } from './k8s-pods';
 import {
   egressAllowed,
   Endpoint,
-  ExternalEndpoint,
   ingressAllowed,
   NetworkPolicy,
   PodEndpoint,
   Protocol,
 } from './network-policy';
 
-export const NAMESPACE = 'metered-supplies';
-
-/** What a cluster holds besides the render (k8s/base/kustomization.yaml, docs/deployment.md). */
-export interface ClusterAssumptions {
-  /** Secrets created by hand, with example values for the keys docs/deployment.md lists. */
-  secrets: Record<string, Record<string, string>>;
-  /** Services the render does not create (Strimzi's bootstrap, the MongoDB replica set). */
-  services: Record<string, { endpoint: PodEndpoint; ports: Record<number, number> }>;
-  /** Cluster DNS, needed by every app to resolve the names in its settings. */
-  dns: PodEndpoint;
-  /** Stands for everything outside the cluster: every external host resolves to it. */
-  internet: ExternalEndpoint;
-}
+export type { ClusterAssumptions } from './cluster-assumptions';
+export { NAMESPACE } from './cluster-assumptions';
+export { podTemplateOf } from './k8s-pods';
 
 export interface Edge {
   from: string;
@@ -49,104 +40,6 @@ export interface Edge {
 export interface WiringReport {
   problems: string[];
   needed: Edge[];
-}
-
-interface EnvVar {
-  name: string;
-  value?: string;
-  valueFrom?: {
-    configMapKeyRef?: { name: string; key: string };
-    secretKeyRef?: { name: string; key: string };
-  };
-}
-
-interface Container {
-  name: string;
-  env?: EnvVar[];
-  envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
-  ports?: { name?: string; containerPort: number; protocol?: Protocol }[];
-}
-
-interface PodTemplate {
-  metadata: { labels: Record<string, string> };
-  spec: { containers: Container[] };
-}
-
-export function podTemplateOf(deployment: K8sResource): PodTemplate {
-  return (deployment.spec as { template: PodTemplate }).template;
-}
-
-function podOf(deployment: K8sResource): PodEndpoint {
-  const template = podTemplateOf(deployment);
-  return {
-    kind: 'pod',
-    name: deployment.metadata.name,
-    namespace: String(deployment.metadata.namespace ?? NAMESPACE),
-    labels: template.metadata.labels,
-    ports: template.spec.containers.flatMap((c) =>
-      (c.ports ?? []).map((p) => ({
-        port: p.containerPort,
-        name: p.name,
-        protocol: p.protocol ?? 'TCP',
-      })),
-    ),
-  };
-}
-
-function dataOf(
-  resources: K8sResource[],
-  assumptions: ClusterAssumptions,
-  kind: 'ConfigMap' | 'Secret',
-  name: string,
-): Record<string, string> | undefined {
-  const found = resources.find((r) => r.kind === kind && r.metadata.name === name) as
-    | (K8sResource & { data?: Record<string, string>; stringData?: Record<string, string> })
-    | undefined;
-  if (!found) return kind === 'Secret' ? assumptions.secrets[name] : undefined;
-  if (kind === 'ConfigMap') return found.data ?? {};
-  const decoded = Object.fromEntries(
-    Object.entries(found.data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString()]),
-  );
-  return { ...decoded, ...(found.stringData ?? {}) };
-}
-
-/** The environment a container starts with; unresolvable references become problems. */
-function containerEnv(
-  app: string,
-  container: Container,
-  resources: K8sResource[],
-  assumptions: ClusterAssumptions,
-  problems: string[],
-): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const source of container.envFrom ?? []) {
-    const [kind, name] = source.configMapRef
-      ? (['ConfigMap', source.configMapRef.name] as const)
-      : (['Secret', source.secretRef?.name ?? ''] as const);
-    const data = dataOf(resources, assumptions, kind, name);
-    if (data) Object.assign(env, data);
-    else problems.push(`${app}: envFrom names ${kind} ${name}, which does not exist`);
-  }
-  for (const variable of container.env ?? []) {
-    if (variable.value !== undefined) {
-      env[variable.name] = variable.value;
-      continue;
-    }
-    const { configMapKeyRef, secretKeyRef } = variable.valueFrom ?? {};
-    const ref = configMapKeyRef ?? secretKeyRef;
-    if (!ref) continue;
-    const kind = configMapKeyRef ? 'ConfigMap' : 'Secret';
-    const value = dataOf(resources, assumptions, kind, ref.name)?.[ref.key];
-    if (value === undefined) {
-      problems.push(
-        `${app}: ${variable.name} refers to ${kind} ${ref.name} key ${ref.key}, which neither ` +
-          'the render nor the hand-made Secrets of docs/deployment.md hold',
-      );
-    } else {
-      env[variable.name] = value;
-    }
-  }
-  return env;
 }
 
 /** Pods that a host:port of a setting reaches, with the port on the pod. */
