@@ -2,8 +2,10 @@ import { startEventConsumer } from '@metered/event-platform';
 import { bootstrapService } from '@metered/service-kit';
 import { SignInErrorFilter } from './common/sign-in-error.filter';
 import { IdentityModule } from './identity.module';
+import { IDENTITY_SETTINGS } from './config/identity.settings';
 
 void bootstrapService('identity', IdentityModule, {
+  settings: IDENTITY_SETTINGS,
   configure: (app) => {
     // Registered after service-kit's catch-all DatabaseUnavailableFilter, so it is tried
     // first: otherwise 401/429 of sign-in (and of ended sessions) would answer 500.

@@ -1,5 +1,7 @@
 export * from './config/config.tokens';
 export * from './config/infrastructure.config';
+export * from './config/settings-schema';
+export * from './config/platform.settings';
 export * from './errors/domain.error';
 export * from './errors/domain-error.filter';
 export * from './errors/database-unavailable';

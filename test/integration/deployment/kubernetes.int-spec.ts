@@ -82,7 +82,11 @@ describe('deployment: k8s/base', () => {
       const env = Object.fromEntries((container.env ?? []).map((e) => [e.name, e]));
       expect(env[`${app.toUpperCase()}_PORT`]?.value).toBe(String(portOf(app)));
       expect(container.envFrom?.map((e) => e.configMapRef?.name)).toContain('metered-config');
-      for (const name of ['MONGO_URL', 'SMTP_URL']) {
+      // SMTP only where it is used (notifications sends, the gateway's /api/health probes it).
+      const secrets = ['gateway', 'notifications'].includes(app)
+        ? ['MONGO_URL', 'SMTP_URL']
+        : ['MONGO_URL'];
+      for (const name of secrets) {
         expect(env[name]?.valueFrom?.secretKeyRef?.name).toBe('metered-infrastructure');
       }
       const config = base.configMapLiterals['metered-config'] ?? {};

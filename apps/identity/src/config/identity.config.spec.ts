@@ -20,3 +20,18 @@ describe('identity settings: the token signing key', () => {
     expect(readIdentityConfig({ JWT_PRIVATE_KEY_FILE: file }).jwtPrivateKey).toContain('abc');
   });
 });
+
+describe('identity settings: the bootstrap admin', () => {
+  it('takes the password from the mounted secret named by BOOTSTRAP_ADMIN_PASSWORD_FILE', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'identity-admin-')), 'password');
+    writeFileSync(file, 'Mounted-Pass-2026\n');
+    const config = readIdentityConfig({
+      BOOTSTRAP_ADMIN_EMAIL: 'admin@example.com',
+      BOOTSTRAP_ADMIN_PASSWORD_FILE: file,
+    });
+    expect(config.bootstrapAdmin).toEqual({
+      email: 'admin@example.com',
+      password: 'Mounted-Pass-2026',
+    });
+  });
+});

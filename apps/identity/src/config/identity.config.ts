@@ -32,7 +32,10 @@ export interface IdentityConfig {
    * derived from it (JWT_PUBLIC_KEY_FILE, mounted alongside, is for other tools).
    */
   jwtPrivateKey: string | null;
-  /** `BOOTSTRAP_ADMIN_EMAIL` / `BOOTSTRAP_ADMIN_PASSWORD`: first admin created at start. */
+  /**
+   * `BOOTSTRAP_ADMIN_EMAIL` / `BOOTSTRAP_ADMIN_PASSWORD` (or `BOOTSTRAP_ADMIN_PASSWORD_FILE`, a
+   * mounted secret as in compose): first admin created at start.
+   */
   bootstrapAdmin: { email: string; password: string } | null;
 }
 
@@ -50,7 +53,7 @@ function seconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number
 
 export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env): IdentityConfig {
   const adminEmail = env.BOOTSTRAP_ADMIN_EMAIL?.trim();
-  const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD;
+  const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD || passwordFromFile(env);
   return {
     portalUrl: (env.PORTAL_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, ''),
     accessTokenTtlSeconds: seconds(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60),
@@ -73,4 +76,10 @@ function privateKeyFrom(env: NodeJS.ProcessEnv): string | null {
   if (env.JWT_PRIVATE_KEY?.trim()) return env.JWT_PRIVATE_KEY.replace(/\\n/g, '\n');
   if (env.JWT_PRIVATE_KEY_FILE?.trim()) return readFileSync(env.JWT_PRIVATE_KEY_FILE, 'utf8');
   return null;
+}
+
+/** The file's content without the line break editors and `echo` add at its end. */
+function passwordFromFile(env: NodeJS.ProcessEnv): string | undefined {
+  const path = env.BOOTSTRAP_ADMIN_PASSWORD_FILE?.trim();
+  return path ? readFileSync(path, 'utf8').replace(/\r?\n$/, '') : undefined;
 }

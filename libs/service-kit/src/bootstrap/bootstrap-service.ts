@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { serveServiceDocument } from '../api-docs/service-api-docs';
 import { ServiceName, servicePort } from '../config/infrastructure.config';
+import { AppSettings, assertSettings } from '../config/settings-schema';
 import { DomainErrorFilter } from '../errors/domain-error.filter';
 import { DatabaseUnavailableFilter } from '../errors/database-unavailable.filter';
 import { createValidationPipe } from '../validation/validation.pipe';
@@ -12,6 +13,11 @@ import { useSecurityHeaders } from './security-headers';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 
 export interface BootstrapOptions {
+  /**
+   * The app's settings list (apps/<app>/src/config/<app>.settings.ts): checked before anything
+   * starts, so a missing or malformed setting stops the service with one message listing all.
+   */
+  settings: AppSettings;
   /** Runs after the app is created and before it listens (e.g. Swagger, microservices). */
   configure?: (app: INestApplication) => void | Promise<void>;
   /**
@@ -25,8 +31,12 @@ export interface BootstrapOptions {
 export async function bootstrapService(
   service: ServiceName,
   rootModule: Type<unknown>,
-  options: BootstrapOptions = {},
+  options: BootstrapOptions,
 ): Promise<INestApplication> {
+  if (options.settings.app !== service) {
+    throw new Error(`${service} was given the settings list of ${options.settings.app}`);
+  }
+  assertSettings(options.settings);
   const parseBodies = options.parseBodies ?? true;
   // Nest's default parsers (100 kB) are replaced by ours, or left out for the gateway.
   const app = await NestFactory.create(rootModule, { bufferLogs: true, bodyParser: false });

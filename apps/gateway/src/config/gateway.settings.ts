@@ -1,0 +1,36 @@
+import {
+  AppSettings,
+  defineAppSettings,
+  SettingDeclaration,
+} from '@metered/service-kit/config/settings-schema';
+import { platformSettings, serviceUrlSetting } from '@metered/service-kit/config/platform.settings';
+
+/**
+ * The gateway's settings: it proxies /api to every backend and checks their readiness, and its
+ * /api/health also probes Kafka, its database and the SMTP relay (hence SMTP_URL).
+ */
+const GATEWAY_OWN: SettingDeclaration[] = [
+  serviceUrlSetting('identity', 'outside-development', 'the backend of /api/auth, /api/users, …'),
+  serviceUrlSetting('registry', 'outside-development', 'the backend of /api/registrations, …'),
+  serviceUrlSetting('ordering', 'outside-development', 'the backend of /api/orders, …'),
+  serviceUrlSetting('notifications', 'outside-development', 'the backend of /api/emails'),
+  serviceUrlSetting('operations', 'outside-development', 'the backend of /api/ops, /api/audit'),
+  {
+    name: 'SMTP_URL',
+    kind: 'smtp-url',
+    requirement: 'outside-development',
+    description: 'the SMTP relay /api/health reports on',
+  },
+  {
+    name: 'WEB_DIST_DIR',
+    kind: 'text',
+    requirement: 'optional',
+    description: 'where the built portal lies (default dist/web)',
+  },
+];
+
+export const GATEWAY_SETTINGS: AppSettings = defineAppSettings(
+  'gateway',
+  platformSettings('gateway'),
+  GATEWAY_OWN,
+);

@@ -1,0 +1,47 @@
+import {
+  AppSettings,
+  defineAppSettings,
+  SettingDeclaration,
+} from '@metered/service-kit/config/settings-schema';
+import {
+  EVENT_CONSUMER_SETTINGS,
+  IDENTITY_KEYS_URL,
+  platformSettings,
+} from '@metered/service-kit/config/platform.settings';
+
+const number = (name: string, description: string): SettingDeclaration => ({
+  name,
+  kind: 'number',
+  requirement: 'optional',
+  description,
+});
+
+/** notifications' own settings (read by notifications.config.ts). */
+const NOTIFICATIONS_OWN: SettingDeclaration[] = [
+  IDENTITY_KEYS_URL,
+  {
+    name: 'SMTP_URL',
+    kind: 'smtp-url',
+    requirement: 'outside-development',
+    description: 'the SMTP relay every email is handed to',
+  },
+  {
+    name: 'EMAIL_FROM',
+    kind: 'email',
+    requirement: 'outside-development',
+    description: 'the sender every email shows (a domain the relay may send for)',
+  },
+  number('EMAIL_MAX_ATTEMPTS', 'delivery attempts before an email fails'),
+  number('EMAIL_BACKOFF_INITIAL_MS', 'first retry delay'),
+  number('EMAIL_BACKOFF_MAX_MS', 'longest retry delay'),
+  number('EMAIL_POLL_INTERVAL_MS', 'how often due emails are looked for'),
+  number('EMAIL_SEND_CONCURRENCY', 'emails handed to SMTP at once'),
+  number('EMAIL_CLAIM_TTL_MS', 'how long a claimed email stays with one replica'),
+];
+
+export const NOTIFICATIONS_SETTINGS: AppSettings = defineAppSettings(
+  'notifications',
+  platformSettings('notifications'),
+  EVENT_CONSUMER_SETTINGS,
+  NOTIFICATIONS_OWN,
+);

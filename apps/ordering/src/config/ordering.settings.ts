@@ -1,0 +1,46 @@
+import {
+  AppSettings,
+  defineAppSettings,
+  SettingDeclaration,
+} from '@metered/service-kit/config/settings-schema';
+import {
+  EVENT_CONSUMER_SETTINGS,
+  IDENTITY_KEYS_URL,
+  platformSettings,
+} from '@metered/service-kit/config/platform.settings';
+
+/** ordering's own settings (read by ordering.config.ts). */
+const ORDERING_OWN: SettingDeclaration[] = [
+  IDENTITY_KEYS_URL,
+  {
+    name: 'ORDER_MAX_CARTONS_PER_ROW',
+    kind: 'number',
+    requirement: 'optional',
+    description: 'most cartons per order row',
+  },
+  {
+    name: 'ORDER_ALLOWANCE_CARTONS',
+    kind: 'number',
+    requirement: 'optional',
+    description: 'sense-check allowance in cartons',
+  },
+  {
+    name: 'FULFILMENT_SIMULATOR',
+    kind: 'text',
+    requirement: 'optional',
+    description: 'on: the dev/test warehouse stand-in ships placed orders',
+  },
+  {
+    name: 'FULFILMENT_SIMULATOR_DELAY_MS',
+    kind: 'number',
+    requirement: 'optional',
+    description: 'the simulator’s delay before dispatch and delivery',
+  },
+];
+
+export const ORDERING_SETTINGS: AppSettings = defineAppSettings(
+  'ordering',
+  platformSettings('ordering'),
+  EVENT_CONSUMER_SETTINGS,
+  ORDERING_OWN,
+);
