@@ -32,6 +32,7 @@ import { OrderReviewService } from './orders/order-review.service';
 import { OrdersController } from './orders/orders.controller';
 import { ORDER_MODEL, ORDERS_COLLECTION, OrderSchema } from './orders/persistence/order.schema';
 import { MongoOrdersRepository, OrdersRepository } from './orders/persistence/orders.repository';
+import { OrdersChainSetup } from './orders/persistence/orders-chain.setup';
 import {
   AccountsRepository,
   MongoAccountsRepository,
@@ -86,6 +87,7 @@ import { ReadModelsService } from './read-models/read-models.service';
     { provide: SerialsRepository, useClass: MongoSerialsRepository },
     { provide: AccountsRepository, useClass: MongoAccountsRepository },
     { provide: OrdersRepository, useClass: MongoOrdersRepository },
+    OrdersChainSetup,
     { provide: AllowancesRepository, useClass: MongoAllowancesRepository },
     { provide: IdempotencyKeysRepository, useClass: MongoIdempotencyKeysRepository },
     ReadModelsService,

@@ -42,7 +42,8 @@ describe('helpdesk actions and account changes in ordering (real stack)', () => 
   beforeAll(async () => {
     await harness.start();
     seen = await kafka.collect([Topics.OrderingOrder, Topics.PlatformAudit]);
-    [customer, agent] = await Promise.all([harness.customer(2), harness.helpdeskAgent()]);
+    // A third serial for the orders that must be placed after serial 0 has used its allowance.
+    [customer, agent] = await Promise.all([harness.customer(3), harness.helpdeskAgent()]);
     actor = { userId: agent.user.userId, email: agent.user.email, roles: ['helpdesk'] };
   }, 600000);
 
@@ -194,7 +195,7 @@ describe('helpdesk actions and account changes in ordering (real stack)', () => 
       after: { status: 'placed', channel: 'helpdesk', shippingMethod: 'expedited' },
     });
     // A customer placing its own order leaves no audit record.
-    const own = await harness.place(customer.token, simpleOrder(customer));
+    const own = await harness.place(customer.token, simpleOrder(customer, 2));
     await waitFor(
       'its OrderPlaced',
       () => events((e) => e.type === 'OrderPlaced' && e.payload.orderId === own.body.orderId)[0],
@@ -220,7 +221,8 @@ describe('helpdesk actions and account changes in ordering (real stack)', () => 
       token: agent.accessToken,
       body: { note: 'confirmed by phone' },
     });
-    const placed = await harness.place(customer.token, simpleOrder(customer));
+    const placed = await harness.place(customer.token, simpleOrder(customer, 2));
+    expect(placed.body.status).toBe('placed');
     await harness.gateway.expect(200, `/api/orders/${placed.body.orderId}/cancel`, {
       token: agent.accessToken,
       body: { reason: 'customer asked by phone' },

@@ -141,7 +141,9 @@ describe('held orders, helpdesk, fulfilment, idempotency and account boundaries 
   });
 
   it('turns shipment events into shipped then delivered', async () => {
-    const placed = await harness.place(alice.token, simpleOrder(alice));
+    // Serial 1: serial 0's allowance is used by the orders above (the released one counts).
+    const placed = await harness.place(alice.token, simpleOrder(alice, 1));
+    expect(placed.body.status).toBe('placed');
     const { orderId, orderNumber, serial } = placed.body;
     const shipment = {
       orderId,

@@ -23,10 +23,12 @@ export function orderHeldEmail(input: OrderEmailInput<HeldOrder>): EmailContent 
       { kind: 'paragraph', text: `Why: ${order.holdReason}` },
       {
         kind: 'list',
-        items: order.heldRows.map(
-          (row) =>
-            `${row.reorderNumber}: ${row.onsiteBottles} onsite + ${row.orderedBottles} ordered, more than the ${row.allowanceBottles} expected for this device`,
-        ),
+        items: order.heldRows.map((row) => {
+          const already = row.alreadyOrderedBottles
+            ? `${row.alreadyOrderedBottles} already ordered (on the way or delivered lately) + `
+            : '';
+          return `${row.reorderNumber}: ${row.onsiteBottles} onsite + ${already}${row.orderedBottles} ordered, more than the ${row.allowanceBottles} expected for this device`;
+        }),
       },
       {
         kind: 'paragraph',

@@ -86,6 +86,27 @@ describe('order email templates', () => {
     );
   });
 
+  it('names what was already ordered for the device when that is why the order is held', () => {
+    const email = orderHeldEmail({
+      order: {
+        ...order({ status: 'held', country: 'GB' }),
+        holdReason: 'Held for review: more stock than expected for 106R03500.',
+        heldRows: [
+          {
+            reorderNumber: '106R03500',
+            onsiteBottles: 0,
+            alreadyOrderedBottles: 2,
+            orderedBottles: 2,
+            allowanceBottles: 2,
+          },
+        ],
+      },
+    });
+    expect(email.text).toContain(
+      '106R03500: 0 onsite + 2 already ordered (on the way or delivered lately) + 2 ordered, more than the 2 expected for this device',
+    );
+  });
+
   it('tells the customer a held order was released, with the helpdesk note', () => {
     const email = orderReleasedEmail({
       order: { ...order({ status: 'released' }), note: 'Checked with the site.' },

@@ -4,6 +4,12 @@ export interface OrderingConfig {
   maxCartonsPerRow: number;
   /** Default sense-check allowance in cartons of the item (ORDER_ALLOWANCE_CARTONS, 2). */
   allowanceCartons: number;
+  /**
+   * Delivered units keep counting against the allowance for this many days after delivery
+   * (ORDER_ALLOWANCE_WINDOW_DAYS, 30): about a month of use, the period a customer's
+   * allowance is meant to cover. 0 counts open orders only.
+   */
+  allowanceWindowDays: number;
   simulator: {
     /** FULFILMENT_SIMULATOR=on starts the dev/test warehouse stand-in (off by default). */
     enabled: boolean;
@@ -32,6 +38,7 @@ export function readOrderingConfig(env: NodeJS.ProcessEnv = process.env): Orderi
   return {
     maxCartonsPerRow: positiveInt(env, 'ORDER_MAX_CARTONS_PER_ROW', 4),
     allowanceCartons: positiveInt(env, 'ORDER_ALLOWANCE_CARTONS', 2, 0),
+    allowanceWindowDays: positiveInt(env, 'ORDER_ALLOWANCE_WINDOW_DAYS', 30, 0),
     simulator: {
       enabled: ['on', 'true', '1'].includes(simulator),
       delayMs: positiveInt(env, 'FULFILMENT_SIMULATOR_DELAY_MS', 5000, 0),

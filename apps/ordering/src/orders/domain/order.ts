@@ -48,4 +48,18 @@ export interface Order {
   cancellation?: { by: string; role: 'customer' | 'helpdesk'; reason: string; at: Date };
   release?: { by: string; at: Date; note?: string };
   shipment?: Shipment;
+  /** Where the order stands in its serial's allowance chain (absent on orders from before). */
+  allowanceChain?: AllowanceChainPosition;
+}
+
+/**
+ * Persistence of the cumulative allowance rule (see place-order/domain/allowance-chain.ts);
+ * never part of an event or an answer.
+ */
+export interface AllowanceChainPosition {
+  /** Unique: `<serial>#<seq>` for an order that consumed allowance, else `order:<orderId>`. */
+  link: string;
+  seq?: number;
+  /** The serial while the order may count against the allowance; gone once it never can. */
+  live?: string;
 }

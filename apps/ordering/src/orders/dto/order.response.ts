@@ -39,6 +39,11 @@ export class OrderRowResponse {
 export class HeldRowResponse {
   @ApiProperty() reorderNumber: string;
   @ApiProperty() onsiteBottles: number;
+  @ApiPropertyOptional({
+    description:
+      'Bottles already ordered for the serial: open orders and those delivered within the allowance window (absent on orders held before it was counted)',
+  })
+  alreadyOrderedBottles?: number;
   @ApiProperty() orderedBottles: number;
   @ApiProperty() allowanceBottles: number;
 }

@@ -6,15 +6,33 @@ type OrderFields = Omit<OrderDocument, '_id' | keyof OutboxFields>;
 
 export const OrderMapper = {
   toDomain(document: OrderDocument): Order {
-    const { _id, ...fields } = withoutOutboxFields(document);
-    return { orderId: _id, ...fields };
+    const { _id, chainLink, chainSeq, chainLive, ...fields } = withoutOutboxFields(document);
+    return {
+      orderId: _id,
+      ...fields,
+      ...(chainLink === undefined
+        ? {}
+        : {
+            allowanceChain: {
+              link: chainLink,
+              ...(chainSeq === undefined ? {} : { seq: chainSeq }),
+              ...(chainLive === undefined ? {} : { live: chainLive }),
+            },
+          }),
+    };
   },
 
   /** Every field but the id, dropping undefined ones (mongoose would store nulls). */
   toFields(order: Order): OrderFields {
-    const { orderId: _id, ...fields } = order;
+    const { orderId: _id, allowanceChain, ...fields } = order;
+    const flat = {
+      ...fields,
+      chainLink: allowanceChain?.link,
+      chainSeq: allowanceChain?.seq,
+      chainLive: allowanceChain?.live,
+    };
     return Object.fromEntries(
-      Object.entries(fields).filter(([, value]) => value !== undefined),
+      Object.entries(flat).filter(([, value]) => value !== undefined),
     ) as OrderFields;
   },
 };

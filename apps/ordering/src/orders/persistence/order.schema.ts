@@ -5,8 +5,12 @@ import type { Order } from '../domain/order';
 export const ORDERS_COLLECTION = 'orders';
 export const ORDER_MODEL = 'Order';
 
-export interface OrderDocument extends Omit<Order, 'orderId'>, OutboxFields {
+export interface OrderDocument extends Omit<Order, 'orderId' | 'allowanceChain'>, OutboxFields {
   _id: string;
+  /** The allowance chain, flat so that FerretDB pushes the equality filters down. */
+  chainLink?: string;
+  chainSeq?: number;
+  chainLive?: string;
 }
 
 const StatusChangeSchema = new Schema(
@@ -46,8 +50,13 @@ export const OrderSchema = new Schema<OrderDocument>(
     cancellation: { type: Schema.Types.Mixed },
     release: { type: Schema.Types.Mixed },
     shipment: { type: Schema.Types.Mixed },
+    chainLink: { type: String },
+    chainSeq: { type: Number },
+    chainLive: { type: String },
   },
-  { versionKey: false, collection: ORDERS_COLLECTION },
+  // Indexes are created by OrdersChainSetup once orders from before the chain have a link:
+  // the unique chainLink index cannot be built while several documents lack the field.
+  { versionKey: false, collection: ORDERS_COLLECTION, autoIndex: false },
 );
 OrderSchema.plugin(outboxPlugin);
 // Human-friendly numbers are random; this index is what makes them unique.
@@ -56,3 +65,7 @@ OrderSchema.index({ orderNumber: 1 }, { unique: true });
 OrderSchema.index({ accountId: 1, placedAt: -1 });
 OrderSchema.index({ placedAt: -1 });
 OrderSchema.index({ serial: 1, placedAt: -1 });
+// The allowance chain: one order per position of a serial (the race-free step of the
+// cumulative allowance), and the serial's orders that may still count, found by equality.
+OrderSchema.index({ chainLink: 1 }, { unique: true });
+OrderSchema.index({ chainLive: 1 });

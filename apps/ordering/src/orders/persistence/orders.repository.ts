@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import type { OrderStatus } from '@metered/contracts';
 import { EventOutbox, OutgoingEvent, WITHOUT_OUTBOX_FIELDS } from '@metered/event-platform';
+import type { ChainEntry } from '../commands/place-order/domain/allowance-chain';
 import type { Order } from '../domain/order';
 import { OrderMapper } from './order.mapper';
 import { ORDER_MODEL, OrderDocument } from './order.schema';
@@ -19,13 +20,22 @@ export interface OrderCursor {
   orderId: string;
 }
 
-export type InsertOutcome = 'inserted' | 'duplicate-order-id' | 'duplicate-order-number';
+export type InsertOutcome =
+  | 'inserted'
+  | 'duplicate-order-id'
+  | 'duplicate-order-number'
+  /** Another order took the chain position first: here it is, to decide again. */
+  | { chainTaken: ChainEntry };
 
 export type OrderChange = { next: Order; events: readonly OutgoingEvent[] } | null;
 
 export abstract class OrdersRepository {
   /** The order and its first event(s) in one insert. */
   abstract insert(order: Order, events: readonly OutgoingEvent[]): Promise<InsertOutcome>;
+  /** The serial's orders that may count against the allowance, and its chain head (one query). */
+  abstract liveChain(serial: string): Promise<ChainEntry[]>;
+  /** Takes final orders (cancelled, delivered long ago) out of their serial's live set. */
+  abstract unlink(entries: readonly ChainEntry[]): Promise<void>;
   abstract findById(orderId: string): Promise<Order | null>;
   abstract findByNumber(orderNumber: string): Promise<Order | null>;
   abstract list(filter: OrderFilter, limit: number, after?: OrderCursor): Promise<Order[]>;
@@ -39,6 +49,23 @@ export abstract class OrdersRepository {
 const DUPLICATE_KEY = 11000;
 const WITHOUT_OUTBOX = WITHOUT_OUTBOX_FIELDS;
 const MAX_CHANGE_ATTEMPTS = 5;
+/** What placement reads of a serial's live orders: no outbox, no snapshot parts. */
+const CHAIN_FIELDS = { _id: 1, chainSeq: 1, status: 1, rows: 1, shipment: 1 } as const;
+
+type ChainDocument = Pick<OrderDocument, '_id' | 'chainSeq' | 'status' | 'rows' | 'shipment'>;
+
+function toChainEntry(document: ChainDocument): ChainEntry {
+  return {
+    orderId: document._id,
+    ...(document.chainSeq === undefined ? {} : { seq: document.chainSeq }),
+    status: document.status,
+    rows: document.rows.map((row) => ({
+      reorderNumber: row.reorderNumber,
+      quantity: row.quantity,
+    })),
+    ...(document.shipment?.deliveredAt ? { deliveredAt: document.shipment.deliveredAt } : {}),
+  };
+}
 
 @Injectable()
 export class MongoOrdersRepository extends OrdersRepository {
@@ -59,9 +86,34 @@ export class MongoOrdersRepository extends OrdersRepository {
       return 'inserted';
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-      // FerretDB does not always say which index refused: ask.
+      // FerretDB does not always say which index refused: ask. Under concurrency the chain
+      // position is the likely one, and its holder is what the caller needs next.
+      const link = order.allowanceChain?.link;
+      const holder = link
+        ? await this.model.findOne({ chainLink: link }, CHAIN_FIELDS).lean<ChainDocument>()
+        : null;
+      if (holder && holder._id !== order.orderId) return { chainTaken: toChainEntry(holder) };
+      if (holder) return 'duplicate-order-id';
       const existing = await this.model.exists({ _id: order.orderId });
       return existing ? 'duplicate-order-id' : 'duplicate-order-number';
+    }
+  }
+
+  async liveChain(serial: string): Promise<ChainEntry[]> {
+    const documents = await this.model
+      .find({ chainLive: serial }, CHAIN_FIELDS)
+      .lean<ChainDocument[]>();
+    return documents.map(toChainEntry);
+  }
+
+  async unlink(entries: readonly ChainEntry[]): Promise<void> {
+    // One by one: FerretDB pushes an _id equality down, not an $in. Only final statuses, so
+    // an order that is still moving keeps counting.
+    for (const entry of entries) {
+      await this.model.updateOne(
+        { _id: entry.orderId, status: entry.status },
+        { $unset: { chainLive: 1 } },
+      );
     }
   }
 

@@ -22,6 +22,9 @@ export function HoldExplanation({ order }: { order: OrderView }) {
         {held.map((row) => (
           <li key={row.reorderNumber}>
             {describe(row.reorderNumber)}: {bottles(row.onsiteBottles)} onsite plus{' '}
+            {row.alreadyOrderedBottles
+              ? `${bottles(row.alreadyOrderedBottles)} already on the way or delivered lately plus `
+              : ''}
             {bottles(row.orderedBottles)} ordered is more than the {bottles(row.allowanceBottles)}{' '}
             we expect on hand.
           </li>

@@ -56,6 +56,8 @@ export interface StatusChange {
 export interface HeldRowView {
   reorderNumber: string;
   onsiteBottles: number;
+  /** Open orders and those delivered lately for the serial (absent on older holds). */
+  alreadyOrderedBottles?: number;
   orderedBottles: number;
   allowanceBottles: number;
 }

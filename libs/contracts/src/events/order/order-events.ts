@@ -29,7 +29,7 @@ export const OrderPlacedEvent = defineEvent({
   keyOf: (payload) => payload.serial,
 });
 
-/** Why the consumption sense check held a row: onsite + ordered exceeds the allowance. */
+/** Why the consumption sense check held a row: onsite + already ordered + ordered exceeds the allowance. */
 export class HeldRow {
   @Matches(REORDER_NUMBER_PATTERN)
   reorderNumber: string;
@@ -38,6 +38,16 @@ export class HeldRow {
   @IsInt()
   @Min(0)
   onsiteBottles: number;
+
+  /**
+   * Bottles of the item already ordered for the serial when this order was decided: open
+   * orders (placed, released, shipped) and orders delivered within the allowance window
+   * (30 days by default). Absent in events from before it was counted.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  alreadyOrderedBottles?: number;
 
   @IsInt()
   @Min(1)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AuthenticatedUser } from '@metered/auth';
 import { OrderHeldEvent, OrderPlacedEvent, StaffActionRecordedEvent } from '@metered/contracts';
 import { EventOutbox } from '@metered/event-platform';
@@ -16,7 +16,13 @@ import { toSnapshot } from '../../domain/order-snapshot';
 import { orderAudit } from '../../domain/staff-audit';
 import { UnprocessableError } from '../../errors/unprocessable.error';
 import { OrdersRepository } from '../../persistence/orders.repository';
-import { decideOrder, type OrderDecision } from './domain/order-request';
+import {
+  alreadyOrdered,
+  leftForGood,
+  positionFor,
+  type ChainEntry,
+} from './domain/allowance-chain';
+import { decideOrder, type OrderDecision, type OrderContext } from './domain/order-request';
 import { requestHash } from './domain/idempotency';
 import type { PlaceOrderDto } from './dto/place-order.dto';
 import { IdempotentPlacement } from './idempotent-placement';
@@ -33,15 +39,19 @@ export interface PlaceOrderResult {
   replayed: boolean;
 }
 
-const MAX_NUMBER_DRAWS = 5;
+/** Inserts tried per order: a taken order number or chain position costs one more. */
+const MAX_INSERTS = 10;
 
 /**
- * Places an order for one serial, deciding alone from ordering's own read models. Every
+ * Places an order for one serial, deciding alone from ordering's own read models and the
+ * serial's live orders (the cumulative allowance, see domain/allowance-chain.ts). Every
  * refusal happens before anything is written; the order and its OrderPlaced/OrderHeld are
- * one insert.
+ * one insert, and that insert is also what makes the allowance decision race-free.
  */
 @Injectable()
 export class PlaceOrderService {
+  private readonly logger = new Logger(PlaceOrderService.name);
+
   constructor(
     private readonly serials: SerialsRepository,
     private readonly accounts: AccountsRepository,
@@ -79,47 +89,65 @@ export class PlaceOrderService {
       );
     }
     const now = new Date();
-    const decision = decideOrder(body, view, {
+    const context: OrderContext = {
       channel,
       now,
       maxCartonsPerRow: this.config.maxCartonsPerRow,
       allowanceOf: await this.allowances.allowanceFor(body.rows.map((row) => row.reorderNumber)),
-    });
-    accepted(decision);
-    const order: Order = {
-      orderId,
-      orderNumber: newOrderNumber(now),
-      accountId,
-      company: account.company,
-      country: view.country ?? account.country,
-      serial: view.serial,
-      model: view.model!,
-      shipTo: currentShipTo(account, view),
-      rows: decision.rows,
-      channel,
-      shippingMethod: decision.shippingMethod,
-      placedBy: user.userId,
-      placedAt: now,
-      status: decision.status,
-      history: [{ status: decision.status, at: now, by: user.userId }],
-      ...(decision.status === 'held'
-        ? { holdReason: decision.holdReason, heldRows: decision.heldRows }
-        : {}),
     };
-    return this.insertWithFreshNumber(order, user);
+    let chain = await this.orders.liveChain(view.serial);
+    let orderNumber = newOrderNumber(now);
+    for (let attempt = 1; attempt <= MAX_INSERTS; attempt++) {
+      const already = alreadyOrdered(chain, now, this.config.allowanceWindowDays);
+      const decision = decideOrder(body, view, {
+        ...context,
+        alreadyOrderedOf: (reorderNumber) => already.get(reorderNumber) ?? 0,
+      });
+      accepted(decision);
+      const order: Order = {
+        orderId,
+        orderNumber,
+        accountId,
+        company: account.company,
+        country: view.country ?? account.country,
+        serial: view.serial,
+        model: view.model!,
+        shipTo: currentShipTo(account, view),
+        rows: decision.rows,
+        channel,
+        shippingMethod: decision.shippingMethod,
+        placedBy: user.userId,
+        placedAt: now,
+        status: decision.status,
+        history: [{ status: decision.status, at: now, by: user.userId }],
+        ...(decision.status === 'held'
+          ? { holdReason: decision.holdReason, heldRows: decision.heldRows }
+          : {}),
+        allowanceChain: positionFor(view.serial, orderId, decision.status, chain),
+      };
+      const outcome = await this.orders.insert(order, this.firstEvents(order, user));
+      if (outcome === 'inserted') {
+        this.forgetFinal(chain, now);
+        return order;
+      }
+      if (outcome === 'duplicate-order-id') return (await this.orders.findById(orderId)) ?? order;
+      if (outcome === 'duplicate-order-number') orderNumber = newOrderNumber(now);
+      // Another placement took the position with what it ordered: decide again knowing it.
+      else chain = [...chain, outcome.chainTaken];
+    }
+    throw new UnavailableError('too many orders for this serial at once; try again');
   }
 
-  private async insertWithFreshNumber(order: Order, user: AuthenticatedUser): Promise<Order> {
-    let candidate = order;
-    for (let draw = 1; draw <= MAX_NUMBER_DRAWS; draw++) {
-      const outcome = await this.orders.insert(candidate, this.firstEvents(candidate, user));
-      if (outcome === 'inserted') return candidate;
-      if (outcome === 'duplicate-order-id') {
-        return (await this.orders.findById(candidate.orderId)) ?? candidate;
-      }
-      candidate = { ...candidate, orderNumber: newOrderNumber(candidate.placedAt) };
-    }
-    throw new UnavailableError('could not draw a free order number; try again');
+  /**
+   * Takes cancelled and long-delivered orders out of the serial's live set, after the answer
+   * and off its path: a failure only leaves them to be read (and skipped) once more.
+   */
+  private forgetFinal(chain: readonly ChainEntry[], now: Date): void {
+    const final = leftForGood(chain, now, this.config.allowanceWindowDays);
+    if (final.length === 0) return;
+    this.orders.unlink(final).catch((error: unknown) => {
+      this.logger.warn(`could not unlink final orders: ${(error as Error).message}`);
+    });
   }
 
   /** OrderPlaced or OrderHeld; for an order placed by the helpdesk, its audit record too. */

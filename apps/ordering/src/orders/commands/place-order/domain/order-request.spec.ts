@@ -186,4 +186,19 @@ describe('decideOrder', () => {
     });
     if (decision.ok) expect(decision.holdReason).toMatch(/TK-1: 6 onsite \+ 3 ordered/);
   });
+
+  it('holds an order that fits alone but not beside what is already ordered for the serial', () => {
+    const request = { rows: [row({ fullCartonsOnsite: 0, bottlesOnsite: 0, quantity: 8 })] };
+    expect(decideOrder(request, view(), context())).toMatchObject({ status: 'placed' });
+    const decision = decideOrder(request, view(), {
+      ...context(),
+      alreadyOrderedOf: () => 8,
+    });
+    expect(decision).toMatchObject({
+      ok: true,
+      status: 'held',
+      heldRows: [{ reorderNumber: 'TK-1', alreadyOrderedBottles: 8, orderedBottles: 8 }],
+    });
+    if (decision.ok) expect(decision.holdReason).toMatch(/8 already ordered/);
+  });
 });

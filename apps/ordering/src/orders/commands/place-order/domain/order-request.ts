@@ -6,7 +6,7 @@ import {
   type SerialView,
 } from '../../../../read-models/domain/serial-view';
 import type { OrderRow } from '../../../domain/order';
-import { holdReason, senseCheck, type AllowanceOf } from './sense-check';
+import { holdReason, senseCheck, type AllowanceOf, type AlreadyOrderedOf } from './sense-check';
 
 export const MAX_ROWS = 20;
 
@@ -28,6 +28,8 @@ export interface OrderContext {
   /** Per-row maximum: this many cartons' worth of the item. */
   maxCartonsPerRow: number;
   allowanceOf: AllowanceOf;
+  /** Bottles per item already ordered for the serial (see allowance-chain.ts); none if absent. */
+  alreadyOrderedOf?: AlreadyOrderedOf;
 }
 
 export interface Problem {
@@ -99,7 +101,7 @@ function rowProblems(
  * Every rule an order must pass, in one place and for both channels (web and helpdesk): the
  * contract covers the order day, every row's item is tied to the serial, once, within its
  * maximum; online orders ship standard. Whole, non-negative numbers are checked at the edge.
- * Then the consumption sense check decides placed or held.
+ * Then the consumption sense check decides placed or held, counting what is already ordered.
  */
 export function decideOrder(
   request: OrderRequest,
@@ -144,7 +146,7 @@ export function decideOrder(
       quantity: row.quantity,
     };
   });
-  const heldRows = senseCheck(rows, context.allowanceOf);
+  const heldRows = senseCheck(rows, context.allowanceOf, context.alreadyOrderedOf);
   if (heldRows.length === 0) return { ok: true, rows, shippingMethod, status: 'placed' };
   return {
     ok: true,

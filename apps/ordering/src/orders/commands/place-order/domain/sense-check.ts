@@ -23,19 +23,33 @@ export function onsiteBottles(row: SenseCheckRow): number {
   return row.fullCartonsOnsite * row.bottlesPerCarton + row.bottlesOnsite;
 }
 
+/** Bottles of an item the serial already has on the way or received lately (0 if none). */
+export type AlreadyOrderedOf = (reorderNumber: string) => number;
+
+const NOTHING_ORDERED: AlreadyOrderedOf = () => 0;
+
 /**
  * Metered supplies are paid per page, so over-ordering is the business risk: a row whose
- * stock onsite plus the quantity ordered exceeds the item's allowance is held for review.
+ * stock onsite, plus what is already ordered for the serial (open, or delivered within the
+ * allowance window), plus the quantity ordered now exceeds the item's allowance is held for
+ * review. Counting what is already ordered is what stops many small orders (or many at once)
+ * from adding up to more than one large one would be allowed.
  */
-export function senseCheck(rows: readonly SenseCheckRow[], allowanceOf: AllowanceOf): HeldRow[] {
+export function senseCheck(
+  rows: readonly SenseCheckRow[],
+  allowanceOf: AllowanceOf,
+  alreadyOrderedOf: AlreadyOrderedOf = NOTHING_ORDERED,
+): HeldRow[] {
   return rows.flatMap((row) => {
     const onsite = onsiteBottles(row);
+    const already = alreadyOrderedOf(row.reorderNumber);
     const allowance = allowanceOf(row.reorderNumber, row.bottlesPerCarton);
-    if (onsite + row.quantity <= allowance) return [];
+    if (onsite + already + row.quantity <= allowance) return [];
     return [
       {
         reorderNumber: row.reorderNumber,
         onsiteBottles: onsite,
+        alreadyOrderedBottles: already,
         orderedBottles: row.quantity,
         allowanceBottles: allowance,
       },
@@ -45,10 +59,12 @@ export function senseCheck(rows: readonly SenseCheckRow[], allowanceOf: Allowanc
 
 /** The plain-language reason shown to the customer and the helpdesk. */
 export function holdReason(held: readonly HeldRow[]): string {
-  const parts = held.map(
-    (row) =>
-      `${row.reorderNumber}: ${row.onsiteBottles} onsite + ${row.orderedBottles} ordered exceeds the allowance of ${row.allowanceBottles}`,
-  );
+  const parts = held.map((row) => {
+    const already = row.alreadyOrderedBottles
+      ? ` + ${row.alreadyOrderedBottles} already ordered (on the way or delivered lately)`
+      : '';
+    return `${row.reorderNumber}: ${row.onsiteBottles} onsite${already} + ${row.orderedBottles} ordered exceeds the allowance of ${row.allowanceBottles}`;
+  });
   return `Held for review: more stock than expected for ${parts.join('; ')}. The Supplies Helpdesk reviews it shortly.`.slice(
     0,
     500,
