@@ -81,7 +81,7 @@ export class RegistrationsController {
   @Roles('validator', 'admin')
   @ApiOperation({ summary: 'Reject with a reason the person receives by email' })
   @ApiOkResponse({ type: RegistrationResponse })
-  @ApiConflictResponse({ description: 'already decided' })
+  @ApiConflictResponse({ description: 'already decided, or an approval is under way' })
   @ApiNotFoundResponse()
   async reject(
     @Param('id') id: string,
