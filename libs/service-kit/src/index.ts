@@ -18,3 +18,4 @@ export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/http-error-body';
 export * from './api-docs/service-api-docs';
 export * from './validation/validation.pipe';
+export * from './validation/multi-line.decorator';

@@ -26,6 +26,19 @@ export interface IdentityConfig {
   resetLinkTtlSeconds: number;
   /** `PASSWORD_RESET_MAX_PER_HOUR`: more reset requests for one address are quietly ignored. */
   passwordResetMaxPerHour: number;
+  /** `REGISTRATION_MAX_PER_IP`: registration requests per client address and hour (10). */
+  registrationMaxPerIp: number;
+  /**
+   * `REGISTRATION_MAX_PER_EMAIL`: accepted registration requests per email address and hour
+   * (3) — each one mails that address, so this caps what anyone can send to a stranger.
+   */
+  registrationMaxPerEmail: number;
+  /**
+   * `REGISTRATION_UNLIMITED_ADDRESSES`: client addresses (comma-separated) without the
+   * per-address registration limit. Empty by default; the test stack lists 127.0.0.1, from
+   * which the suites register hundreds of accounts.
+   */
+  registrationUnlimitedAddresses: string[];
   /**
    * `JWT_PRIVATE_KEY` (PEM) or `JWT_PRIVATE_KEY_FILE` (a mounted secret, as in compose and k8s):
    * the RSA signing key in production; unset → generated once and stored. The public key is
@@ -66,6 +79,12 @@ export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
     setPasswordLinkTtlSeconds: seconds(env, 'SET_PASSWORD_LINK_TTL_SECONDS', 72 * 3600),
     resetLinkTtlSeconds: seconds(env, 'RESET_LINK_TTL_SECONDS', 3600),
     passwordResetMaxPerHour: seconds(env, 'PASSWORD_RESET_MAX_PER_HOUR', 3),
+    registrationMaxPerIp: seconds(env, 'REGISTRATION_MAX_PER_IP', 10),
+    registrationMaxPerEmail: seconds(env, 'REGISTRATION_MAX_PER_EMAIL', 3),
+    registrationUnlimitedAddresses: (env.REGISTRATION_UNLIMITED_ADDRESSES ?? '')
+      .split(',')
+      .map((address) => address.trim())
+      .filter(Boolean),
     jwtPrivateKey: privateKeyFrom(env),
     bootstrapAdmin:
       adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : null,

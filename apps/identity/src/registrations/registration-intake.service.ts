@@ -40,6 +40,7 @@ export class RegistrationIntakeService {
       serials: serials.value,
       checks: null,
       decision: null,
+      approvalClaim: null,
       requestedAt: new Date(),
     };
     const requested = this.outbox.create(RegistrationRequestedEvent, {

@@ -4,8 +4,13 @@ import { RegistrationApprovedEvent, RegistrationRejectedEvent } from '@metered/c
 import { EventOutbox } from '@metered/event-platform';
 import { ConflictError, InvalidInputError, NotFoundError } from '@metered/service-kit';
 import { UsersService } from '../users/users.service';
-import { OPEN_STATUSES, Registration, RegistrationStatus } from './domain/registration';
-import { approvableSerials, canMove, RuleOutcome } from './domain/registration-rules';
+import {
+  ApprovalClaim,
+  OPEN_STATUSES,
+  Registration,
+  RegistrationStatus,
+} from './domain/registration';
+import { approvableSerials, rejectionConflict, RuleOutcome } from './domain/registration-rules';
 import { RegistrationsRepository } from './persistence/registrations.repository';
 
 export interface RegistrationListing {
@@ -38,32 +43,39 @@ export class RegistrationReviewService {
   }
 
   /**
-   * Three steps, each safe to repeat, because the user lives in another collection and
-   * there are no multi-document transactions: reserve the account id on the registration,
-   * create the user (idempotent per registration), then decide — status and
-   * RegistrationApproved in one write, only if still pending review. A retry after a crash
-   * reuses the reserved account and finds the user; of two validators only one decides.
+   * Three steps, because the user lives in another collection and there are no
+   * multi-document transactions: claim the decision on the registration (a new account id
+   * and the serials, under the registration's lock), create the user (idempotent per
+   * registration; it mails the login details), then decide — status and RegistrationApproved
+   * in one write. The claim comes before any side effect: once it is made a rejection is
+   * refused, so a rejection racing this approval either wins before the claim (and the
+   * approval stops with nothing created) or loses with nothing sent. A retry after a crash
+   * continues the claim; of two validators approving at once only one decides.
    */
   async approve(id: string, validatorId: string, chosen?: string[]): Promise<Registration> {
-    settled(approvableSerials(await this.get(id), chosen));
-    const reserved = await this.registrations.change(id, (current) => {
-      settled(approvableSerials(current, chosen));
-      if (current.reservedAccountId) return null;
-      return { next: { ...current, reservedAccountId: randomUUID() }, events: [] };
+    const claimed = await this.registrations.change(id, (current) => {
+      const serials = settled(approvableSerials(current, chosen));
+      if (current.approvalClaim) return null;
+      const approvalClaim = {
+        accountId: randomUUID(),
+        serials,
+        claimedBy: validatorId,
+        claimedAt: new Date(),
+      };
+      return { next: { ...current, approvalClaim }, events: [] };
     });
-    const accountId = reserved?.reservedAccountId;
-    if (!reserved || !accountId) throw new NotFoundError('registration not found');
-    const { userId } = await this.users.createCustomerForRegistration({
-      registrationId: id,
-      accountId,
-      email: reserved.email,
-      contactName: reserved.contactName,
-      company: reserved.company,
-      country: reserved.country,
-    });
+    const claim = claimed?.approvalClaim;
+    if (!claimed || !claim) throw new NotFoundError('registration not found');
+    const { userId, accountId } = await this.createUser(claimed, claim);
     const decidedAt = new Date();
     return this.decide(id, (current) => {
-      const serials = settled(approvableSerials(current, chosen));
+      if (
+        current.status !== 'pending-review' ||
+        current.approvalClaim?.accountId !== claim.accountId
+      ) {
+        throw new ConflictError(`registration is already ${current.status}`);
+      }
+      const serials = claim.serials;
       const approved = this.outbox.create(RegistrationApprovedEvent, {
         registrationId: id,
         accountId,
@@ -86,9 +98,8 @@ export class RegistrationReviewService {
   async reject(id: string, validatorId: string, reason: string): Promise<Registration> {
     const decidedAt = new Date();
     return this.decide(id, (current) => {
-      if (!canMove(current.status, 'rejected')) {
-        throw new ConflictError(`registration is already ${current.status}`);
-      }
+      const conflict = rejectionConflict(current);
+      if (conflict) throw new ConflictError(conflict);
       const rejected = this.outbox.create(RegistrationRejectedEvent, {
         registrationId: id,
         company: current.company,
@@ -102,6 +113,36 @@ export class RegistrationReviewService {
       const decision = { decidedBy: validatorId, decidedAt, reason };
       return { next: { ...current, status: 'rejected', decision }, events: [rejected] };
     });
+  }
+
+  /**
+   * The claimed approval's user. When the email already belongs to another user nothing was
+   * created, so the claim is withdrawn: the request can still be rejected.
+   */
+  private async createUser(
+    registration: Registration,
+    claim: ApprovalClaim,
+  ): Promise<{ userId: string; accountId: string }> {
+    try {
+      return await this.users.createCustomerForRegistration({
+        registrationId: registration.id,
+        accountId: claim.accountId,
+        email: registration.email,
+        contactName: registration.contactName,
+        company: registration.company,
+        country: registration.country,
+      });
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        await this.registrations.change(registration.id, (current) =>
+          current.approvalClaim?.accountId === claim.accountId &&
+          current.status === 'pending-review'
+            ? { next: { ...current, approvalClaim: null }, events: [] }
+            : null,
+        );
+      }
+      throw error;
+    }
   }
 
   private async decide(

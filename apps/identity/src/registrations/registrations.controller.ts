@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -7,8 +7,10 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@metered/auth';
+import { ClientThrottleService } from '../auth/client-throttle.service';
 import { CreateRegistrationDto } from './dto/create-registration.dto';
 import { ApproveRegistrationDto, RejectRegistrationDto } from './dto/registration-decision.dto';
 import { DEFAULT_PAGE_SIZE, ListRegistrationsQuery } from './dto/list-registrations.query';
@@ -26,6 +28,7 @@ export class RegistrationsController {
   constructor(
     private readonly intake: RegistrationIntakeService,
     private readonly review: RegistrationReviewService,
+    private readonly clients: ClientThrottleService,
   ) {}
 
   @Post()
@@ -34,8 +37,21 @@ export class RegistrationsController {
   @ApiAcceptedResponse({ type: RegistrationAcceptedResponse })
   @ApiBadRequestResponse({ description: 'a field is missing or invalid; nothing is stored' })
   @ApiConflictResponse({ description: 'the email has a user or a registration in progress' })
-  async register(@Body() body: CreateRegistrationDto): Promise<RegistrationAcceptedResponse> {
+  @ApiTooManyRequestsResponse({
+    description:
+      'too many requests from this client address (10 an hour), or accepted for this email (3 an hour); `Retry-After`',
+  })
+  async register(
+    @Body() body: CreateRegistrationDto,
+    @Ip() clientIp: string,
+  ): Promise<RegistrationAcceptedResponse> {
+    // Anyone may register and each accepted request mails the address given, so both the
+    // caller's address (every attempt) and the recipient (every accepted request) are limited.
+    await this.clients.assertAllowed('registration', clientIp);
+    await this.clients.assertAllowed('registration-email', body.email);
+    await this.clients.record('registration', clientIp);
     const registration = await this.intake.register(body);
+    await this.clients.record('registration-email', registration.email);
     return { registrationId: registration.id, status: registration.status };
   }
 
@@ -81,7 +97,7 @@ export class RegistrationsController {
   @Roles('validator', 'admin')
   @ApiOperation({ summary: 'Reject with a reason the person receives by email' })
   @ApiOkResponse({ type: RegistrationResponse })
-  @ApiConflictResponse({ description: 'already decided' })
+  @ApiConflictResponse({ description: 'already decided, or an approval is under way' })
   @ApiNotFoundResponse()
   async reject(
     @Param('id') id: string,

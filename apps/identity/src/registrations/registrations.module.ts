@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { EventOutbox } from '@metered/event-platform';
+import { AuthFeatureModule } from '../auth/auth-feature.module';
 import { UsersModule } from '../users/users.module';
 import {
   REGISTRATION_MODEL,
@@ -28,6 +29,7 @@ import { RegistrationsEvents } from './registrations.events';
       },
     ]),
     UsersModule,
+    AuthFeatureModule,
   ],
   controllers: [RegistrationsController, RegistrationsEvents],
   providers: [

@@ -15,7 +15,30 @@ export function createServiceDocument(app: INestApplication, service: ServiceNam
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return withInputRefusals(SwaggerModule.createDocument(app, config));
+}
+
+const INPUT_REFUSAL =
+  'Invalid input: `errors[{field, reason}]` — among the rules of every text field, query and ' +
+  'path parameter: no NUL or other control characters (tabs and line breaks only in ' +
+  'multi-line fields such as reasons and notes), no bidirectional overrides or isolates';
+
+/**
+ * The validation pipe applies the text rule to every body, query and path parameter, so every
+ * operation that takes any can answer 400; operations that document their own 400 keep it.
+ */
+export function withInputRefusals(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (!operation) continue;
+      const takesInput = (operation.parameters ?? []).length > 0 || operation.requestBody;
+      if (takesInput && !operation.responses['400']) {
+        operation.responses['400'] = { description: INPUT_REFUSAL };
+      }
+    }
+  }
+  return document;
 }
 
 /**

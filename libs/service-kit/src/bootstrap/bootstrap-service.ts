@@ -9,6 +9,7 @@ import { DatabaseUnavailableFilter } from '../errors/database-unavailable.filter
 import { createValidationPipe } from '../validation/validation.pipe';
 import { useLimitedBodyParsers } from './body-parsing';
 import { correlationIdMiddleware } from './correlation-id.middleware';
+import { noStoreMiddleware } from './no-store.middleware';
 import { useSecurityHeaders } from './security-headers';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 
@@ -42,6 +43,7 @@ export async function bootstrapService(
   const app = await NestFactory.create(rootModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.use(correlationIdMiddleware);
+  app.use(noStoreMiddleware);
   app.use(httpMetricsMiddleware);
   useSecurityHeaders(app);
   if (parseBodies) useLimitedBodyParsers(app);

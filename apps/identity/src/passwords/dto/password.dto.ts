@@ -11,7 +11,7 @@ export class SetPasswordDto {
   @ApiProperty({
     format: 'password',
     description:
-      '12–128 characters, at least three of lower case, upper case, digits and symbols, not containing the email’s local part',
+      '12–128 characters, at least three of lower case, upper case, digits and symbols, not containing the email’s local part, not a commonly used or breached password',
   })
   @IsString()
   // The strength rules (and their reasons) are checked by the service; this only bounds work.

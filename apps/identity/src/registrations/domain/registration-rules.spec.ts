@@ -6,6 +6,7 @@ import {
   checksMismatch,
   eligibleSerials,
   normaliseSerials,
+  rejectionConflict,
   shipToProblems,
 } from './registration-rules';
 
@@ -34,6 +35,7 @@ function registration(overrides: Partial<Registration> = {}): Registration {
       ],
     },
     decision: null,
+    approvalClaim: null,
     requestedAt: new Date('2026-01-01T09:00:00Z'),
     ...overrides,
   };
@@ -170,5 +172,28 @@ describe('approvable serials', () => {
         kind: 'conflict',
       });
     }
+  });
+});
+
+describe('rejection', () => {
+  it('may reject an open request', () => {
+    expect(rejectionConflict(registration())).toBeNull();
+    expect(rejectionConflict(registration({ status: 'awaiting-checks', checks: null }))).toBeNull();
+  });
+
+  it('refuses a decided request', () => {
+    expect(rejectionConflict(registration({ status: 'approved' }))).toMatch(/already approved/);
+  });
+
+  it('refuses while an approval has claimed the decision, whose user may already exist', () => {
+    const approvalClaim = {
+      accountId: 'b6f1c2c0-0000-4000-8000-000000000002',
+      serials: ['SERIAL0001'],
+      claimedBy: 'validator-1',
+      claimedAt: new Date('2026-01-02T09:00:00Z'),
+    };
+    expect(rejectionConflict(registration({ approvalClaim }))).toBe(
+      'registration is being approved',
+    );
   });
 });

@@ -149,3 +149,16 @@ export function approvableSerials(
   }
   return { ok: true, value: picked };
 }
+
+/**
+ * Why a validator may not reject the request now, or null: not once decided, and not while
+ * an approval has claimed the decision — its user and login-details email may already exist,
+ * so the approval must be the one that wins (approving again finishes it).
+ */
+export function rejectionConflict(registration: Registration): string | null {
+  if (!canMove(registration.status, 'rejected')) {
+    return `registration is already ${registration.status}`;
+  }
+  if (registration.approvalClaim) return 'registration is being approved';
+  return null;
+}

@@ -49,6 +49,20 @@ export interface RegistrationDecision {
   accountId?: string;
 }
 
+/**
+ * An approval under way. Approving takes several writes (the user lives in another
+ * collection and there are no multi-document transactions), so the approval first claims the
+ * decision on the registration itself: from then on a rejection is refused, and a retry after
+ * a crash continues this claim (same account, same serials) instead of starting another.
+ */
+export interface ApprovalClaim {
+  accountId: string;
+  /** The serials the approval links, fixed when it was claimed. */
+  serials: string[];
+  claimedBy: string;
+  claimedAt: Date;
+}
+
 export interface Registration {
   id: string;
   status: RegistrationStatus;
@@ -63,11 +77,8 @@ export interface Registration {
   serials: string[];
   checks: RegistrationChecks | null;
   decision: RegistrationDecision | null;
-  /**
-   * Set by the first approval attempt, before the user is created, so that a retry after a
-   * crash reuses the same account (and the idempotent user creation finds the same user).
-   */
-  reservedAccountId?: string;
+  /** Set by the approval that claimed the decision, before any side effect; null otherwise. */
+  approvalClaim: ApprovalClaim | null;
   requestedAt: Date;
 }
 

@@ -9,6 +9,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { Trim } from './trim.transform';
+import { MultiLine } from '@metered/service-kit';
 
 export class ApproveRegistrationDto {
   @ApiPropertyOptional({
@@ -30,5 +31,6 @@ export class RejectRegistrationDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
+  @MultiLine()
   reason: string;
 }

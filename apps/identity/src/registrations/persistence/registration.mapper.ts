@@ -27,7 +27,9 @@ export class RegistrationMapper {
       decision: document.decision
         ? { ...document.decision, decidedAt: new Date(document.decision.decidedAt) }
         : null,
-      ...(document.reservedAccountId ? { reservedAccountId: document.reservedAccountId } : {}),
+      approvalClaim: document.approvalClaim
+        ? { ...document.approvalClaim, claimedAt: new Date(document.approvalClaim.claimedAt) }
+        : null,
       requestedAt: new Date(document.requestedAt),
     };
   }
@@ -50,9 +52,7 @@ export class RegistrationMapper {
           }
         : null,
       decision: registration.decision ? withoutUndefined(registration.decision) : null,
-      ...(registration.reservedAccountId
-        ? { reservedAccountId: registration.reservedAccountId }
-        : {}),
+      approvalClaim: registration.approvalClaim,
       emailClaim: isOpen(registration.status) ? registration.email : registration.id,
       requestedAt: registration.requestedAt,
     };

@@ -33,7 +33,12 @@ export interface RegistrationDocument extends OutboxFields {
     approvedSerials?: string[];
     accountId?: string;
   } | null;
-  reservedAccountId?: string;
+  approvalClaim?: {
+    accountId: string;
+    serials: string[];
+    claimedBy: string;
+    claimedAt: Date;
+  } | null;
   /**
    * The email while the request is open, the registration id once decided. Its unique index
    * is what lets only one open request per email exist under concurrency (an insert into a
@@ -70,7 +75,7 @@ export const RegistrationSchema = new Schema<RegistrationDocument>(
     // Written whole by identity from a validated event; kept as it came.
     checks: { type: Schema.Types.Mixed, default: null },
     decision: { type: Schema.Types.Mixed, default: null },
-    reservedAccountId: { type: String },
+    approvalClaim: { type: Schema.Types.Mixed, default: null },
     emailClaim: { type: String, required: true },
     requestedAt: { type: Date, required: true },
   },

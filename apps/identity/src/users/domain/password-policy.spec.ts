@@ -38,4 +38,24 @@ describe('password rules', () => {
   it('reports every broken rule at once', () => {
     expect(passwordProblems('jane.doe', email)).toHaveLength(3);
   });
+
+  it('refuses a common password, also decorated with case, digits, symbols and look-alikes', () => {
+    for (const common of ['Password1234', 'QWERTY123456!', 'P@ssw0rd-2026!', '!!Sunshine2025!!']) {
+      expect(passwordProblems(common, email)).toEqual([
+        expect.stringMatching(/^password is too common/),
+      ]);
+    }
+  });
+
+  it('accepts the demo and test passwords, which only contain common words', () => {
+    for (const password of [
+      'Metered-Demo-2026!',
+      'Metered-Admin-2026!',
+      'Toner-Bottle-Carton-77',
+      'Long-Enough-Password-1',
+      'Blue-Toner-Cartridge-42',
+    ]) {
+      expect(passwordProblems(password, email)).toEqual([]);
+    }
+  });
 });

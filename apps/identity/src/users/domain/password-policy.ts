@@ -1,6 +1,9 @@
+import { isCommonPassword } from './common-passwords';
+
 /**
  * Password strength rules (docs/api.md): 12–128 characters, at least three of four
- * character classes, and not containing the local part of the person's email address.
+ * character classes, not containing the local part of the person's email address, and not a
+ * commonly used or breached password (the shipped list, NIST SP 800-63B).
  * Returns every broken rule so the form can show them all at once.
  */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -32,6 +35,11 @@ export function passwordProblems(password: string, email: string): string[] {
   // Very short local parts ("a@…") would forbid too much and protect nothing.
   if (localPart.length >= 3 && password.toLowerCase().includes(localPart)) {
     problems.push('password must not contain your email address');
+  }
+  if (isCommonPassword(password)) {
+    problems.push(
+      'password is too common: it is on a list of commonly used and breached passwords; choose something less predictable, e.g. a few unrelated words',
+    );
   }
   return problems;
 }

@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { MultiLine } from '@metered/service-kit';
 
 export class ReleaseOrderDto {
   @ApiPropertyOptional({ maxLength: 500, description: 'Why it may go (kept in the history)' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @MultiLine()
   note?: string;
 }
 
@@ -14,5 +16,6 @@ export class CancelOrderDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
+  @MultiLine()
   reason: string;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { REORDER_NUMBER_PATTERN, SERIAL_NUMBER_PATTERN } from '@metered/contracts';
 import { Trimmed, UpperCased } from '../../common/normalise.transforms';
+import { MultiLine } from '@metered/service-kit';
 
 export class AddDeviceBodyDto {
   @ApiProperty({ example: 'E72345A6N1', description: 'Checked like a registration serial' })
@@ -14,6 +15,7 @@ export class AddDeviceBodyDto {
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @MultiLine()
   reason?: string;
 }
 
@@ -23,6 +25,7 @@ export class RemoveDeviceBodyDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
+  @MultiLine()
   reason: string;
 }
 

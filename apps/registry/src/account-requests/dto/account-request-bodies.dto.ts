@@ -21,6 +21,7 @@ import {
   RequestKind,
   RequestStatus,
 } from '../domain/account-request';
+import { MultiLine } from '@metered/service-kit';
 
 const SERIAL_MESSAGE = 'must be 8–15 letters and digits';
 
@@ -67,6 +68,7 @@ export class SupplyItemRequestBodyDto {
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @MultiLine()
   note?: string;
 }
 
@@ -89,6 +91,7 @@ export class DeclineRequestBodyDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
+  @MultiLine()
   reason: string;
 }
 

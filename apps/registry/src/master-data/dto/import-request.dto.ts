@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
 import { IMPORT_KINDS, ImportKind } from '../import-kind';
 import { IMPORT_FORMATS, ImportFormat } from '../rows/parse-rows';
+import { MultiLine } from '@metered/service-kit';
 
 export class ImportRequestDto {
   @ApiProperty({ enum: IMPORT_KINDS, description: 'What the rows are' })
@@ -20,5 +21,6 @@ export class ImportRequestDto {
   })
   @IsString()
   @MaxLength(64 * 1024)
+  @MultiLine()
   content: string;
 }
