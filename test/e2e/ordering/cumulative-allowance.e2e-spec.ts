@@ -13,6 +13,7 @@ import {
   OrderBody,
   OrderingHarness,
   OrderView,
+  simpleOrder,
 } from '../../support/ordering/ordering-harness';
 
 /** The default allowance (ORDER_ALLOWANCE_CARTONS = 2) of the serial's first item. */
@@ -22,18 +23,7 @@ function allowanceOf(customer: Customer, serialIndex: number): number {
 
 /** Nothing onsite: only what is already ordered decides. */
 function orderOf(customer: Customer, serialIndex: number, quantity: number): OrderBody {
-  const serial = customer.catalog[serialIndex];
-  return {
-    serial: serial.serial,
-    rows: [
-      {
-        reorderNumber: serial.items[0].reorderNumber,
-        fullCartonsOnsite: 0,
-        bottlesOnsite: 0,
-        quantity,
-      },
-    ],
-  };
+  return simpleOrder(customer, serialIndex, quantity, 0);
 }
 
 const DAY_MS = 86_400_000;

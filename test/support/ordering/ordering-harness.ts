@@ -207,8 +207,13 @@ export interface ErrorBody {
   errors?: { field: string; reason: string }[];
 }
 
-/** A standard row of the customer's first item: nothing onsite, one carton ordered. */
-export function simpleOrder(customer: Customer, serialIndex = 0, quantity = 2): OrderBody {
+/** A standard row of the customer's first item: one bottle onsite (or `bottlesOnsite`). */
+export function simpleOrder(
+  customer: Customer,
+  serialIndex = 0,
+  quantity = 2,
+  bottlesOnsite = 1,
+): OrderBody {
   const serial = customer.catalog[serialIndex];
   return {
     serial: serial.serial,
@@ -216,7 +221,7 @@ export function simpleOrder(customer: Customer, serialIndex = 0, quantity = 2): 
       {
         reorderNumber: serial.items[0].reorderNumber,
         fullCartonsOnsite: 0,
-        bottlesOnsite: 1,
+        bottlesOnsite,
         quantity,
       },
     ],

@@ -1,6 +1,7 @@
 import {
   AppSettings,
   defineAppSettings,
+  optionalNumber,
   SettingDeclaration,
 } from '@metered/service-kit/config/settings-schema';
 import {
@@ -8,13 +9,6 @@ import {
   platformSettings,
   serviceUrlSetting,
 } from '@metered/service-kit/config/platform.settings';
-
-const number = (name: string, description: string): SettingDeclaration => ({
-  name,
-  kind: 'number',
-  requirement: 'optional',
-  description,
-});
 
 /** identity's settings (read by identity.config.ts and libs/auth). */
 const IDENTITY_OWN: SettingDeclaration[] = [
@@ -59,16 +53,16 @@ const IDENTITY_OWN: SettingDeclaration[] = [
     requirement: 'optional',
     description: 'path of the mounted signing key',
   },
-  number('ACCESS_TOKEN_TTL_SECONDS', 'access token lifetime'),
-  number('REFRESH_TOKEN_TTL_SECONDS', 'session lifetime after the last refresh'),
-  number('SET_PASSWORD_LINK_TTL_SECONDS', 'set-password link lifetime'),
-  number('RESET_LINK_TTL_SECONDS', 'reset link lifetime'),
-  number('PASSWORD_RESET_MAX_PER_HOUR', 'reset emails per address and hour'),
-  number('PASSWORD_RESET_MAX_PER_IP', 'reset requests per client address and hour'),
-  number('LOGIN_MAX_FAILURES', 'failures that lock an email'),
-  number('LOGIN_LOCK_SECONDS', 'lock duration'),
-  number('LOGIN_MAX_FAILURES_PER_IP', 'failures per client address and window'),
-  number('LOGIN_IP_WINDOW_SECONDS', 'window of the per-address limit'),
+  optionalNumber('ACCESS_TOKEN_TTL_SECONDS', 'access token lifetime'),
+  optionalNumber('REFRESH_TOKEN_TTL_SECONDS', 'session lifetime after the last refresh'),
+  optionalNumber('SET_PASSWORD_LINK_TTL_SECONDS', 'set-password link lifetime'),
+  optionalNumber('RESET_LINK_TTL_SECONDS', 'reset link lifetime'),
+  optionalNumber('PASSWORD_RESET_MAX_PER_HOUR', 'reset emails per address and hour'),
+  optionalNumber('PASSWORD_RESET_MAX_PER_IP', 'reset requests per client address and hour'),
+  optionalNumber('LOGIN_MAX_FAILURES', 'failures that lock an email'),
+  optionalNumber('LOGIN_LOCK_SECONDS', 'lock duration'),
+  optionalNumber('LOGIN_MAX_FAILURES_PER_IP', 'failures per client address and window'),
+  optionalNumber('LOGIN_IP_WINDOW_SECONDS', 'window of the per-address limit'),
 ];
 
 export const IDENTITY_SETTINGS: AppSettings = defineAppSettings(

@@ -1,6 +1,7 @@
 import {
   AppSettings,
   defineAppSettings,
+  optionalNumber,
   SettingDeclaration,
 } from '@metered/service-kit/config/settings-schema';
 import {
@@ -8,13 +9,6 @@ import {
   IDENTITY_KEYS_URL,
   platformSettings,
 } from '@metered/service-kit/config/platform.settings';
-
-const number = (name: string, description: string): SettingDeclaration => ({
-  name,
-  kind: 'number',
-  requirement: 'optional',
-  description,
-});
 
 /** notifications' own settings (read by notifications.config.ts). */
 const NOTIFICATIONS_OWN: SettingDeclaration[] = [
@@ -31,12 +25,12 @@ const NOTIFICATIONS_OWN: SettingDeclaration[] = [
     requirement: 'outside-development',
     description: 'the sender every email shows (a domain the relay may send for)',
   },
-  number('EMAIL_MAX_ATTEMPTS', 'delivery attempts before an email fails'),
-  number('EMAIL_BACKOFF_INITIAL_MS', 'first retry delay'),
-  number('EMAIL_BACKOFF_MAX_MS', 'longest retry delay'),
-  number('EMAIL_POLL_INTERVAL_MS', 'how often due emails are looked for'),
-  number('EMAIL_SEND_CONCURRENCY', 'emails handed to SMTP at once'),
-  number('EMAIL_CLAIM_TTL_MS', 'how long a claimed email stays with one replica'),
+  optionalNumber('EMAIL_MAX_ATTEMPTS', 'delivery attempts before an email fails'),
+  optionalNumber('EMAIL_BACKOFF_INITIAL_MS', 'first retry delay'),
+  optionalNumber('EMAIL_BACKOFF_MAX_MS', 'longest retry delay'),
+  optionalNumber('EMAIL_POLL_INTERVAL_MS', 'how often due emails are looked for'),
+  optionalNumber('EMAIL_SEND_CONCURRENCY', 'emails handed to SMTP at once'),
+  optionalNumber('EMAIL_CLAIM_TTL_MS', 'how long a claimed email stays with one replica'),
 ];
 
 export const NOTIFICATIONS_SETTINGS: AppSettings = defineAppSettings(

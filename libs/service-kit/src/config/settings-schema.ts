@@ -245,3 +245,8 @@ export function connectionTargets(setting: SettingDeclaration, value: string): C
       return [];
   }
 }
+
+/** An optional numeric tuning setting (limits, intervals, lifetimes). */
+export function optionalNumber(name: string, description: string): SettingDeclaration {
+  return { name, kind: 'number', requirement: 'optional', description };
+}
