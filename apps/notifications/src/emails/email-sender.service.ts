@@ -48,6 +48,7 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
   private retryDueAt?: number;
   /** Queries for due emails so far (each pass makes one pair); idle cost is counted in tests. */
   private passCount = 0;
+  private nextPoll?: Date;
 
   constructor(
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
@@ -76,6 +77,11 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
     return this.passCount;
   }
 
+  /** When the sender looks for due emails next unless nudged first; undefined while it works. */
+  get nextPollAt(): Date | undefined {
+    return this.nextPoll;
+  }
+
   /** Looks for due emails now; a pass already running makes one more pass afterwards. */
   nudge(): void {
     if (this.stopped) return;
@@ -90,6 +96,7 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
       return;
     }
     clearTimeout(this.timer);
+    this.nextPoll = undefined;
     this.running = this.passes().then((found) => {
       this.running = undefined;
       // A nudge that came after the last pass had looked is not lost: one more pass.
@@ -118,7 +125,9 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.stopped) return;
     let delay = found ? this.schedule.busy() : this.schedule.quiet();
     if (this.retryDueAt !== undefined) delay = Math.min(delay, this.retryDueAt - Date.now());
-    this.timer = setTimeout(() => this.work(), Math.max(0, delay));
+    delay = Math.max(0, delay);
+    this.nextPoll = new Date(Date.now() + delay);
+    this.timer = setTimeout(() => this.work(), delay);
   }
 
   /** The due emails, `sendConcurrency` at a time (each claim is its own, so order is free). */
