@@ -30,6 +30,7 @@ export * from './kafka/lazy-producer';
 export * from './kafka/topic-admin';
 export * from './kafka/topic-names';
 export * from './common/backoff';
+export * from './common/idle-poll-schedule';
 export * from './common/map-limited';
 // Prometheus hooks (the metrics themselves live in @metered/service-kit)
 export * from './instrumentation/event-metrics';

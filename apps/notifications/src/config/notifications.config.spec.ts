@@ -20,6 +20,13 @@ describe('readNotificationsConfig', () => {
     expect(config.claimTtlMs).toBe(5000);
   });
 
+  it('polls an idle queue every 30 s at most unless EMAIL_IDLE_POLL_MAX_MS says otherwise', () => {
+    expect(readNotificationsConfig(infrastructure, {}).idlePollMaxMs).toBe(30_000);
+    expect(
+      readNotificationsConfig(infrastructure, { EMAIL_IDLE_POLL_MAX_MS: '5000' }).idlePollMaxMs,
+    ).toBe(5000);
+  });
+
   it('refuses a value that is not a positive whole number, naming the variable', () => {
     expect(() => readNotificationsConfig(infrastructure, { EMAIL_SEND_CONCURRENCY: '0' })).toThrow(
       'EMAIL_SEND_CONCURRENCY must be a positive whole number, got "0"',

@@ -10,8 +10,16 @@ export interface NotificationsConfig {
   from: string;
   /** `EMAIL_MAX_ATTEMPTS`, `EMAIL_BACKOFF_INITIAL_MS`, `EMAIL_BACKOFF_MAX_MS`. */
   delivery: DeliveryPolicy;
-  /** `EMAIL_POLL_INTERVAL_MS`: how often the sender looks for due emails (it is also nudged). */
+  /**
+   * `EMAIL_POLL_INTERVAL_MS`: how often the sender looks for due emails while it finds some
+   * (it is also nudged by every email queued in its process).
+   */
   pollIntervalMs: number;
+  /**
+   * `EMAIL_IDLE_POLL_MAX_MS`: the safety poll of an idle queue (the wait doubles from
+   * `pollIntervalMs` up to this); it catches expired claims and other replicas' retries.
+   */
+  idlePollMaxMs: number;
   /** Due emails one sender pass claims at most. */
   batchSize: number;
   /**
@@ -50,6 +58,7 @@ export function readNotificationsConfig(
       maxBackoffMs: positive(env, 'EMAIL_BACKOFF_MAX_MS', DEFAULT_DELIVERY_POLICY.maxBackoffMs),
     },
     pollIntervalMs: positive(env, 'EMAIL_POLL_INTERVAL_MS', 1000),
+    idlePollMaxMs: positive(env, 'EMAIL_IDLE_POLL_MAX_MS', 30_000),
     batchSize: 20,
     claimTtlMs: positive(env, 'EMAIL_CLAIM_TTL_MS', 2 * 60 * 1000),
     sendConcurrency: positive(env, 'EMAIL_SEND_CONCURRENCY', 4),

@@ -31,6 +31,7 @@ const NOTIFICATIONS_OWN: SettingDeclaration[] = [
   optionalNumber('EMAIL_POLL_INTERVAL_MS', 'how often due emails are looked for'),
   optionalNumber('EMAIL_SEND_CONCURRENCY', 'emails handed to SMTP at once'),
   optionalNumber('EMAIL_CLAIM_TTL_MS', 'how long a claimed email stays with one replica'),
+  optionalNumber('EMAIL_IDLE_POLL_MAX_MS', 'safety poll of an idle email queue'),
 ];
 
 export const NOTIFICATIONS_SETTINGS: AppSettings = defineAppSettings(

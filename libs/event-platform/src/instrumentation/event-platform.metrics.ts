@@ -10,7 +10,7 @@ import {
 } from '../event-platform.options';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { ConsumerLagMonitor } from './consumer-lag.monitor';
-import { OutboxMetricsReading, refreshOutboxMetrics } from './outbox-metrics';
+import { OutboxMetricsReading, recordEmptyOutbox, refreshOutboxMetrics } from './outbox-metrics';
 
 /** Refreshes the outbox backlog and consumer lag gauges whenever `/metrics` is scraped. */
 @Injectable()
@@ -30,17 +30,22 @@ export class EventPlatformMetrics implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.removeHooks.push(
-      addScrapeHook(() =>
-        refreshOutboxMetrics(
-          () => {
-            if (!this.connection.db) throw new Error('the database connection is not open');
-            return this.connection.db;
-          },
-          this.relay.registeredCollections,
-          this.outboxReading,
-        ),
-      ),
+      addScrapeHook(() => this.refreshOutbox()),
       addScrapeHook(() => this.lag.refresh()),
+    );
+  }
+
+  private async refreshOutbox(): Promise<void> {
+    const collections = this.relay.registeredCollections;
+    // The leader polls anyway: when its latest polls found nothing, asking again is waste.
+    if (this.relay.sawEmptyOutbox()) return recordEmptyOutbox(collections);
+    await refreshOutboxMetrics(
+      () => {
+        if (!this.connection.db) throw new Error('the database connection is not open');
+        return this.connection.db;
+      },
+      collections,
+      this.outboxReading,
     );
   }
 

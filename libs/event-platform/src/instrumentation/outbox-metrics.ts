@@ -24,6 +24,16 @@ export interface OutboxMetricsReading {
 }
 
 /**
+ * Sets the outbox gauges to "nothing pending" without a query: for the relay leader whose own
+ * latest poll of every collection found nothing (an idle service's scrapes then cost the
+ * database nothing). At worst as stale as the relay's safety poll.
+ */
+export function recordEmptyOutbox(collections: readonly string[]): void {
+  for (const name of collections) outboxPendingEvents.set({ collection: name }, 0);
+  outboxOldestPendingAge.set(0);
+}
+
+/**
  * Sets `outbox_pending_events{collection}` (entries not yet published, counted over at most
  * OUTBOX_METRICS_SAMPLE_LIMIT pending documents) and `outbox_oldest_pending_age_seconds`
  * from the outbox collections — at scrape time, at most every OUTBOX_METRICS_MAX_AGE_MS.

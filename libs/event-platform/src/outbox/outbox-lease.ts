@@ -23,14 +23,19 @@ export class OutboxLease {
     private readonly ttlMs: number,
   ) {}
 
-  /** True while this relay may publish; renews once a third of the TTL has passed. */
+  /**
+   * True while this relay may publish; renews once a third of the TTL has passed. An idle
+   * relay polls less often than the TTL, so its lease lapses between polls; it then renews
+   * it in one write if nobody took it meanwhile (else it competes like any replica).
+   */
   async acquireOrRenew(): Promise<boolean> {
     const now = Date.now();
     if (this.expiresAt - now > (this.ttlMs * 2) / 3) return true;
-    const held =
-      this.expiresAt > now
-        ? await this.store.renew(this.name, this.owner, this.ttlMs)
-        : await this.store.tryAcquire(this.name, this.owner, this.ttlMs);
+    const wasHeld = this.expiresAt > 0;
+    let held = wasHeld && (await this.store.renew(this.name, this.owner, this.ttlMs));
+    if (!held && (!wasHeld || this.expiresAt <= now)) {
+      held = await this.store.tryAcquire(this.name, this.owner, this.ttlMs);
+    }
     this.expiresAt = held ? now + this.ttlMs : 0;
     return held;
   }

@@ -1,8 +1,14 @@
 import { BackoffPolicy } from '../common/backoff';
 
 export interface OutboxRelaySettings {
-  /** Poll period when idle; `nudge()` wakes the relay earlier. */
+  /** Poll period while documents are pending; `nudge()` wakes the relay earlier. */
   pollIntervalMs: number;
+  /**
+   * The safety poll: after polls that found nothing the wait doubles from `pollIntervalMs`
+   * up to this. Writes through `EventOutbox` wake the relay at once; this bounds how late a
+   * document is published that no wake-up announced (written by another replica or process).
+   */
+  idlePollMaxMs: number;
   /** Documents read per collection and poll. */
   batchSize: number;
   /** Entries of one document sent in one Kafka request (older ones first). */
@@ -17,6 +23,7 @@ export interface OutboxRelaySettings {
 
 export const DEFAULT_RELAY_SETTINGS: OutboxRelaySettings = {
   pollIntervalMs: 200,
+  idlePollMaxMs: 30000,
   batchSize: 50,
   maxEntriesPerSend: 100,
   leaseTtlMs: 15000,
@@ -37,4 +44,8 @@ export interface OutboxRelayMetrics {
   consecutiveFailures: number;
   lastError: string | null;
   lastPublishedAt: Date | null;
+  /** Reads of an outbox collection for pending documents (one database command each). */
+  pollsTotal: number;
+  /** When the relay polls next unless a write wakes it first; null while it works. */
+  nextPollAt: Date | null;
 }

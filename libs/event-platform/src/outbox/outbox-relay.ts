@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { mongo } from 'mongoose';
 import { backoffDelay, errorMessage } from '../common/backoff';
+import { IdlePollSchedule } from '../common/idle-poll-schedule';
 import { createOrderedProducer } from '../kafka/kafka-client.factory';
 import { LazyProducer } from '../kafka/lazy-producer';
 import {
@@ -48,6 +49,7 @@ export class OutboxRelay {
   private readonly publisher: OutboxDocumentPublisher;
   private readonly retries: DocumentRetries;
   private readonly producer: LazyProducer;
+  private readonly schedule: IdlePollSchedule;
   private loop?: Promise<void>;
   private running = false;
   private wake?: () => void;
@@ -63,6 +65,8 @@ export class OutboxRelay {
     consecutiveFailures: 0,
     lastError: null,
     lastPublishedAt: null,
+    pollsTotal: 0,
+    nextPollAt: null,
   };
 
   constructor(private readonly deps: OutboxRelayDependencies) {
@@ -80,6 +84,10 @@ export class OutboxRelay {
     );
     this.legacySweep = new OutboxLegacySweep(deps.db, deps.locks);
     this.retries = new DocumentRetries(this.settings.backoff);
+    this.schedule = new IdlePollSchedule(
+      this.settings.pollIntervalMs,
+      Math.max(this.settings.pollIntervalMs, this.settings.idlePollMaxMs),
+    );
   }
 
   /** Adds a collection whose documents carry outbox fields (see `outboxPlugin`). */
@@ -109,14 +117,27 @@ export class OutboxRelay {
     this.stats.isLeader = false;
   }
 
-  /** Call after a write with events: publishes now instead of at the next poll. */
+  /**
+   * Call after a write with events: publishes now instead of at the next poll, and polls at
+   * the active interval again until the outbox is quiet.
+   */
   nudge(): void {
     this.nudged = true;
+    this.schedule.busy();
     this.wake?.();
   }
 
   metrics(): OutboxRelayMetrics {
     return { ...this.stats };
+  }
+
+  /**
+   * This replica holds the lease and its latest poll of every collection found nothing
+   * pending — as of at most `idlePollMaxMs` ago, or the last write in this process.
+   */
+  sawEmptyOutbox(): boolean {
+    if (!this.stats.isLeader || this.collections.size === 0) return false;
+    return [...this.collections].every((name) => this.pendingSeen.get(name)?.length === 0);
   }
 
   private async run(): Promise<void> {
@@ -129,13 +150,20 @@ export class OutboxRelay {
         // The database is unreachable or similar: keep the loop alive and try again later.
         delay = this.recordFailure(`relay cycle failed: ${errorMessage(error)}`);
       }
-      if (this.running && !this.nudged && delay > 0) await this.idle(delay);
+      if (this.running && !this.nudged && delay > 0) {
+        this.stats.nextPollAt = new Date(Date.now() + delay);
+        await this.idle(delay);
+      }
+      this.stats.nextPollAt = null;
     }
   }
 
-  /** One pass over all collections; returns how long to wait before the next. */
+  /**
+   * One pass over all collections; returns how long to wait before the next: the active
+   * interval while documents are pending, then longer and longer (see IdlePollSchedule).
+   */
   private async cycle(): Promise<number> {
-    if (this.collections.size === 0) return this.settings.pollIntervalMs;
+    if (this.collections.size === 0) return this.schedule.quiet();
     this.stats.isLeader = await this.lease.acquireOrRenew();
     if (!this.stats.isLeader) return this.settings.leaseRetryMs;
     const waitMs = this.backoffUntil - Date.now();
@@ -143,13 +171,16 @@ export class OutboxRelay {
     await this.prepare();
     this.legacySweep.start(this.collections, () => this.nudge());
     let full = false;
+    let pending = false;
     for (const name of this.collections) {
       const outcome = await this.relayCollection(name);
       if (outcome === 'failed') return this.backoffUntil - Date.now();
       if (outcome === 'lease-lost') return this.settings.leaseRetryMs;
       full ||= outcome === 'full';
+      pending ||= outcome !== 'empty';
     }
-    return full ? 0 : this.settings.pollIntervalMs;
+    if (full) return 0;
+    return pending ? this.schedule.busy() : this.schedule.quiet();
   }
 
   /**
@@ -171,13 +202,16 @@ export class OutboxRelay {
    * Publishes up to `batchSize` pending documents of a collection in one Kafka request and
    * removes their entries.
    */
-  private async relayCollection(name: string): Promise<'idle' | 'full' | 'failed' | 'lease-lost'> {
+  private async relayCollection(
+    name: string,
+  ): Promise<'empty' | 'some' | 'full' | 'failed' | 'lease-lost'> {
     const collection = this.deps.db().collection<OutboxDocument>(name);
     const pending = await this.findPending(collection);
     this.notePending(name, pending);
+    if (pending.length === 0) return 'empty';
     const outcome = await this.relayDocuments(name, collection, pending);
     if (outcome !== 'done') return outcome;
-    return pending.length >= this.settings.batchSize ? 'full' : 'idle';
+    return pending.length >= this.settings.batchSize ? 'full' : 'some';
   }
 
   /** A batch of pending documents, plus as many as are set aside after failed publishes. */
@@ -187,6 +221,7 @@ export class OutboxRelay {
     // No sort: FerretDB sorts in memory after reading every match, so a sorted query would
     // cost as much as the whole backlog on each poll; unsorted, it stops after `limit`.
     // Each document's entries keep their order; documents are independent of each other.
+    this.stats.pollsTotal++;
     return (await collection
       .find(OUTBOX_PENDING_FILTER, { projection: OUTBOX_PROJECTION })
       .limit(this.settings.batchSize + this.retries.size)

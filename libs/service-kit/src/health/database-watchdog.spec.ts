@@ -1,4 +1,4 @@
-import { shouldReconnect } from './database-watchdog';
+import { nextCheckInMs, shouldReconnect } from './database-watchdog';
 
 describe('database watchdog: when to reconnect', () => {
   const now = 1_000_000;
@@ -17,5 +17,10 @@ describe('database watchdog: when to reconnect', () => {
 
   it('reconnects when the client has failed for 20 s and a fresh client reaches the server', () => {
     expect(shouldReconnect(now - 20_000, now, true)).toBe(true);
+  });
+
+  it('checks every 30 s while the client works and every 5 s once it fails', () => {
+    expect(nextCheckInMs(null)).toBe(30_000);
+    expect(nextCheckInMs(now)).toBe(5_000);
   });
 });

@@ -2,7 +2,10 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection, mongo } from 'mongoose';
 
+/** Checks while the client fails (or the driver just reported losing the server). */
 const CHECK_EVERY_MS = 5_000;
+/** Checks while all is well: each one is a database command, and an idle stack should be quiet. */
+const HEALTHY_CHECK_EVERY_MS = 30_000;
 /** How long the service's own client may fail while the server answers a fresh client. */
 const WEDGED_AFTER_MS = 20_000;
 const PROBE_TIMEOUT_MS = 2_000;
@@ -14,6 +17,15 @@ export function shouldReconnect(
   serverAnswers: boolean,
 ): boolean {
   return failingSinceMs !== null && nowMs - failingSinceMs >= WEDGED_AFTER_MS && serverAnswers;
+}
+
+/**
+ * When to check next: soon while our client fails (the 20 s until a reconnect are counted
+ * from the first failed check), rarely while it works. A lost server also makes the driver
+ * report `disconnected`, which brings the next check forward (see DatabaseWatchdog).
+ */
+export function nextCheckInMs(failingSinceMs: number | null): number {
+  return failingSinceMs === null ? HEALTHY_CHECK_EVERY_MS : CHECK_EVERY_MS;
 }
 
 /**
@@ -32,13 +44,30 @@ export class DatabaseWatchdog implements OnApplicationBootstrap, OnModuleDestroy
 
   constructor(@InjectConnection() private readonly connection: Connection) {}
 
+  private stopped = false;
+  private readonly checkSoon = () => this.scheduleCheck(CHECK_EVERY_MS);
+
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.check(), CHECK_EVERY_MS);
-    this.timer.unref();
+    this.connection.on('disconnected', this.checkSoon);
+    this.scheduleCheck(nextCheckInMs(this.failingSince));
   }
 
   onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stopped = true;
+    this.connection.off('disconnected', this.checkSoon);
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private scheduleCheck(inMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.check().finally(() => {
+        if (!this.timer) this.scheduleCheck(nextCheckInMs(this.failingSince));
+      });
+    }, inMs);
+    this.timer.unref();
   }
 
   async check(now = Date.now()): Promise<void> {
