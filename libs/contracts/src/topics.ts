@@ -14,7 +14,10 @@ export const Topics = {
   IdentityAccessLink: 'identity.access-link.v1',
   /** identity: users (activation). */
   IdentityUser: 'identity.user.v1',
-  /** identity: sign-in sessions; every service consumes revocations. */
+  /**
+   * identity: sign-in sessions (started, refreshed, revoked); every replica of every service
+   * reads all of it to know which sessions' tokens to accept.
+   */
   IdentitySession: 'identity.session.v1',
   /** registry: the outcome of checking a registration's serial numbers. */
   RegistrySerialCheck: 'registry.serial-check.v1',

@@ -97,7 +97,7 @@ export async function emailedLink(
     45000,
   );
   const link = new URL(linkIn(message, pathname));
-  return { url: `${baseUrl}${link.pathname}${link.search}`, mailId: message.id };
+  return { url: `${baseUrl}${link.pathname}${link.search}${link.hash}`, mailId: message.id };
 }
 
 /** The message of a field (in a page or a part of it): its error paragraph, found through aria-describedby as a reader would. */

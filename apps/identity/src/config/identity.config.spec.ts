@@ -35,3 +35,14 @@ describe('identity settings: the bootstrap admin', () => {
     });
   });
 });
+
+describe('identity settings: the access token lifetime', () => {
+  it('refuses a lifetime the other services would refuse (above the shared maximum)', () => {
+    expect(() => readIdentityConfig({ ACCESS_TOKEN_TTL_SECONDS: '3601' })).toThrow(
+      /ACCESS_TOKEN_TTL_SECONDS must be at most 3600/,
+    );
+    expect(readIdentityConfig({ ACCESS_TOKEN_TTL_SECONDS: '3600' }).accessTokenTtlSeconds).toBe(
+      3600,
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ACCESS_TOKEN_MAX_LIFETIME_SECONDS } from '@metered/auth/claims/access-token-claims';
 /**
  * identity's own settings, read from the environment in one place. Defaults are the
  * product rules (docs/api.md); tests and operators override them with the variables below.
@@ -69,7 +70,7 @@ export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
   const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD || passwordFromFile(env);
   return {
     portalUrl: (env.PORTAL_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, ''),
-    accessTokenTtlSeconds: seconds(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60),
+    accessTokenTtlSeconds: accessTokenTtl(env),
     refreshTokenTtlSeconds: seconds(env, 'REFRESH_TOKEN_TTL_SECONDS', 14 * 24 * 3600),
     loginMaxFailures: seconds(env, 'LOGIN_MAX_FAILURES', 5),
     loginLockSeconds: seconds(env, 'LOGIN_LOCK_SECONDS', 15 * 60),
@@ -89,6 +90,17 @@ export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
     bootstrapAdmin:
       adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : null,
   };
+}
+
+/** Every service refuses tokens living longer than the shared maximum: fail at start instead. */
+function accessTokenTtl(env: NodeJS.ProcessEnv): number {
+  const ttl = seconds(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60);
+  if (ttl > ACCESS_TOKEN_MAX_LIFETIME_SECONDS) {
+    throw new Error(
+      `ACCESS_TOKEN_TTL_SECONDS must be at most ${ACCESS_TOKEN_MAX_LIFETIME_SECONDS} (every service refuses longer-lived tokens), got ${ttl}`,
+    );
+  }
+  return ttl;
 }
 
 function privateKeyFrom(env: NodeJS.ProcessEnv): string | null {

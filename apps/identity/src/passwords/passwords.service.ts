@@ -113,12 +113,14 @@ export class PasswordsService {
       return this.outbox.create(LoginDetailsIssuedEvent, {
         ...common,
         company: user.company,
-        setPasswordUrl: `${this.config.portalUrl}/set-password?token=${token}`,
+        setPasswordUrl: `${this.config.portalUrl}/set-password#token=${token}`,
       });
     }
+    // The token rides in the fragment, which browsers never send: no server, proxy or
+    // Referer sees it; the page reads it and posts it.
     return this.outbox.create(PasswordResetRequestedEvent, {
       ...common,
-      resetUrl: `${this.config.portalUrl}/reset-password?token=${token}`,
+      resetUrl: `${this.config.portalUrl}/reset-password#token=${token}`,
     });
   }
 

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { SessionRevokedEvent } from '@metered/contracts';
+import {
+  SessionRefreshedEvent,
+  SessionRevokedEvent,
+  SessionStartedEvent,
+} from '@metered/contracts';
 import { EventOutbox } from '@metered/event-platform';
 import { AuthenticationFailedError } from '../common/sign-in.errors';
 import { IDENTITY_CONFIG, IdentityConfig } from '../config/identity.config';
@@ -15,10 +19,12 @@ import {
   isSessionActive,
   newRefreshSecret,
   parseRefreshToken,
+  refreshedPayload,
   revocationPayload,
   RevocationReason,
   revoked,
   Session,
+  startedPayload,
 } from './domain/session';
 import { SessionsRepository } from './persistence/sessions.repository';
 
@@ -57,7 +63,10 @@ export class SessionsService {
       revokedAt: null,
       revokeReason: null,
     };
-    await this.sessions.insert(session);
+    // Other services accept the session's tokens only once this event has reached them.
+    await this.sessions.insert(session, [
+      this.outbox.create(SessionStartedEvent, startedPayload(session)),
+    ]);
     return this.tokens(user, session.id, secret, now);
   }
 
@@ -91,7 +100,8 @@ export class SessionsService {
         expiresAt: expiresAfter(now, this.config.refreshTokenTtlSeconds),
         accessTokensExpireBy: expiresAfter(now, this.config.accessTokenTtlSeconds),
       };
-      return { session: rotated, result: decision };
+      const event = this.outbox.create(SessionRefreshedEvent, refreshedPayload(rotated));
+      return { session: rotated, events: [event], result: decision };
     });
     if (decision !== 'rotate' || !user) {
       throw new AuthenticationFailedError(INVALID_REFRESH);

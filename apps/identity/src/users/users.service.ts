@@ -135,7 +135,7 @@ export class UsersService {
       contactName: user.name,
       company: user.company,
       country: user.country,
-      setPasswordUrl: `${this.config.portalUrl}/set-password?token=${link.token}`,
+      setPasswordUrl: `${this.config.portalUrl}/set-password#token=${link.token}`, // fragment: see docs/api.md
       expiresAt: expiresAt.toISOString(),
     });
     await this.users.insert(user, [event]);

@@ -33,6 +33,10 @@ describe('toAuthenticatedUser', () => {
     expect(user.roles).toEqual(['validator', 'admin']);
   });
 
+  it('accepts a token that lives exactly the maximum lifetime', () => {
+    expect(toAuthenticatedUser({ ...claims, exp: claims.iat + 3600 }).userId).toBe(claims.sub);
+  });
+
   it('collapses repeated roles', () => {
     expect(toAuthenticatedUser({ ...claims, roles: ['ops', 'ops'] }).roles).toEqual(['ops']);
   });
@@ -48,6 +52,9 @@ describe('toAuthenticatedUser', () => {
     ['no email', { email: undefined }, /"email"/],
     ['an empty accountId', { accountId: '' }, /"accountId"/],
     ['no expiry, which would never expire', { exp: undefined }, /expiry/],
+    ['no issue time, so no bounded lifetime', { iat: undefined }, /issue time/],
+    ['a lifetime of ten years', { exp: 1_700_000_000 + 10 * 365 * 86_400 }, /lifetime/],
+    ['a lifetime one second above the maximum', { exp: 1_700_003_601 }, /lifetime/],
   ])('refuses a token with %s', (_case, change, message) => {
     const call = () => toAuthenticatedUser({ ...claims, ...change });
     expect(call).toThrow(InvalidAccessTokenError);

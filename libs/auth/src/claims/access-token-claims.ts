@@ -5,6 +5,14 @@ import { InvalidAccessTokenError } from './invalid-access-token.error';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COUNTRY = /^[A-Z]{2}$/;
 
+/**
+ * The longest an access token may live (`exp - iat`), in every service alike. identity issues
+ * 15-minute tokens and refuses to start with a lifetime above this; a token claiming more
+ * was not made by identity's rules (a leaked signing key, a test fixture gone astray), and
+ * revocation only has to remember a session for this long.
+ */
+export const ACCESS_TOKEN_MAX_LIFETIME_SECONDS = 3600;
+
 function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
@@ -31,6 +39,15 @@ export function toAuthenticatedUser(claims: unknown): AuthenticatedUser {
   // jsonwebtoken checks `exp` only when present; a token without one would never expire.
   if (typeof record.exp !== 'number') {
     throw new InvalidAccessTokenError('access token has no expiry (exp)');
+  }
+  // Without `iat` the lifetime cannot be bounded; identity always sets it.
+  if (typeof record.iat !== 'number') {
+    throw new InvalidAccessTokenError('access token has no issue time (iat)');
+  }
+  if (record.exp - record.iat > ACCESS_TOKEN_MAX_LIFETIME_SECONDS) {
+    throw new InvalidAccessTokenError(
+      `access token lifetime exceeds ${ACCESS_TOKEN_MAX_LIFETIME_SECONDS} seconds`,
+    );
   }
   const userId = requireUuid(record, 'sub');
   const sessionId = requireUuid(record, 'sid');
@@ -74,7 +91,6 @@ export function assertIssuedInThePast(
   toleranceSeconds: number,
 ): void {
   const iat = (claims as Record<string, unknown> | null)?.iat;
-  if (iat === undefined) return;
   if (typeof iat !== 'number' || iat > nowSeconds + toleranceSeconds) {
     throw new InvalidAccessTokenError('access token is not valid yet (iat in the future)');
   }

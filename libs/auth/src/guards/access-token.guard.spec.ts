@@ -23,7 +23,8 @@ import { Authenticated } from '../decorators/authenticated.decorator';
 import { Roles } from '../decorators/roles.decorator';
 import { JwksKeyCache } from '../jwks/jwks-key-cache';
 import { loadJwks } from '../jwks/jwks-loader';
-import { RevokedSessionsStore } from '../revocation/revoked-sessions.store';
+import { InvalidAccessTokenError } from '../claims/invalid-access-token.error';
+import { SessionGate } from '../sessions/session-gate';
 import { AccessTokenStrategy } from '../strategy/access-token.strategy';
 import { AccessTokenGuard } from './access-token.guard';
 
@@ -81,10 +82,16 @@ async function probeApp(jwksUrl: string, revoked: Set<string>): Promise<INestApp
           failureRetryMs: 2_000,
         }),
       },
-      // The database-backed store is exercised end to end in test/e2e/auth.
+      // The Kafka-fed gate is exercised end to end in test/e2e/auth; its rules in sessions/.
       {
-        provide: RevokedSessionsStore,
-        useValue: { isRevoked: async (sid: string) => revoked.has(sid) },
+        provide: SessionGate,
+        useValue: {
+          assertUsable: async (sid: string) => {
+            if (revoked.has(sid)) {
+              throw new InvalidAccessTokenError('access token belongs to a session that has ended');
+            }
+          },
+        },
       },
       AccessTokenStrategy,
       { provide: APP_GUARD, useClass: AccessTokenGuard },

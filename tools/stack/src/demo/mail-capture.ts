@@ -88,16 +88,18 @@ export class MailCapture {
 /** The first link in an email's text that points at `pathname` (e.g. /set-password). */
 export function linkIn(mail: CapturedMail, pathname: string): string {
   const pattern = new RegExp(
-    `https?://[^\\s"'<>]+${pathname.replace(/\//g, '\\/')}\\?token=[A-Za-z0-9_\\-.%]+`,
+    `https?://[^\\s"'<>]+${pathname.replace(/\//g, '\\/')}[?#]token=[A-Za-z0-9_\\-.%]+`,
   );
   const match = pattern.exec(mail.text) ?? pattern.exec(mail.html);
   if (!match) throw new Error(`no ${pathname} link in "${mail.subject}" to ${mail.to.join(', ')}`);
   return match[0];
 }
 
-/** The token query parameter of a link. */
+/** The token of a link: in its fragment (`#token=`), or in the query of an older link. */
 export function tokenOf(link: string): string {
-  const token = new URL(link).searchParams.get('token');
+  const url = new URL(link);
+  const token =
+    new URLSearchParams(url.hash.slice(1)).get('token') ?? url.searchParams.get('token');
   if (!token) throw new Error(`link ${link} has no token`);
   return token;
 }

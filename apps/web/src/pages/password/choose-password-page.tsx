@@ -24,8 +24,19 @@ const TEXT: Record<Purpose, { title: string; lead: string; endpoint: string; don
   },
 };
 
+/**
+ * Links carry the token in the fragment (`#token=…`), which the browser never sends to a
+ * server; links mailed before that carry `?token=…`. Both work, and the token is then taken
+ * out of the address bar so it is neither in the history nor in a later Referer.
+ */
 function tokenFromAddress(): string {
-  return new URLSearchParams(window.location.search).get('token')?.trim() ?? '';
+  const fromFragment = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  const fromQuery = new URLSearchParams(window.location.search).get('token');
+  const token = (fromFragment ?? fromQuery)?.trim() ?? '';
+  if (fromFragment !== null || fromQuery !== null) {
+    window.history.replaceState(window.history.state, '', window.location.pathname);
+  }
+  return token;
 }
 
 export function ChoosePasswordPage({ purpose }: { purpose: Purpose }) {
