@@ -21,6 +21,7 @@ export interface IdentityEnv {
   BOOTSTRAP_ADMIN_EMAIL: string;
   BOOTSTRAP_ADMIN_PASSWORD: string;
   PORTAL_URL: string;
+  REGISTRATION_UNLIMITED_ADDRESSES?: string;
 }
 
 /**
@@ -42,6 +43,11 @@ export function identityEnv(env: NodeJS.ProcessEnv): IdentityEnv {
     BOOTSTRAP_ADMIN_EMAIL: env.BOOTSTRAP_ADMIN_EMAIL ?? 'admin@metered.local',
     BOOTSTRAP_ADMIN_PASSWORD: env.BOOTSTRAP_ADMIN_PASSWORD ?? 'Metered-Admin-2026!',
     PORTAL_URL: env.PORTAL_URL ?? `http://127.0.0.1:${servicePort('gateway', env)}`,
+    // Part of the app's settings (and so of its fingerprint): a test run or the bench that
+    // exempts loopback from the registration limit restarts an identity started without it.
+    ...(env.REGISTRATION_UNLIMITED_ADDRESSES !== undefined
+      ? { REGISTRATION_UNLIMITED_ADDRESSES: env.REGISTRATION_UNLIMITED_ADDRESSES }
+      : {}),
   };
 }
 
