@@ -6,12 +6,12 @@
  * test/e2e/auth/token-refusal.e2e-spec.ts; refresh-token reuse ending the whole session in
  * test/e2e/identity/sign-in.e2e-spec.ts.
  */
-import { createPrivateKey, KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { sign } from 'jsonwebtoken';
-import { MongoClient } from 'mongodb';
 import { SERVICE_NAMES, ServiceName } from '@metered/service-kit';
 import { GatewayClient, LoginAnswer } from '../../tools/stack/src/demo/gateway-client';
-import { appUrl, testStackEnv, useApps } from '../support/stack-env';
+import { appUrl, useApps } from '../support/stack-env';
+import { identitySigningKey } from '../support/identity/identity-signing-key';
 
 const ADMIN = { email: 'admin@metered.local', password: 'Metered-Admin-2026!' };
 
@@ -48,18 +48,7 @@ describe('JWT claims under attack, signed with the real key (real stack)', () =>
       },
     );
     claims = JSON.parse(Buffer.from(admin.accessToken.split('.')[1], 'base64url').toString());
-    const env = testStackEnv();
-    const mongo = await MongoClient.connect(env.MONGO_URL);
-    try {
-      const stored = await mongo
-        .db(`${env.MONGO_DB_PREFIX}_identity`)
-        .collection<{ _id: string; kid: string; privateKeyPem: string }>('signing_keys')
-        .findOne({ _id: 'current' });
-      if (!stored) throw new Error("identity's signing key is not in the test database");
-      key = { kid: stored.kid, privateKey: createPrivateKey(stored.privateKeyPem) };
-    } finally {
-      await mongo.close();
-    }
+    key = await identitySigningKey();
   }, 600000);
 
   it('accepts the genuine claims re-signed with the real key (the forgeries below differ only in one claim)', async () => {
