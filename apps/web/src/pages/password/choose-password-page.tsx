@@ -1,4 +1,4 @@
-import { FormEvent, useMemo, useRef, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { callApi } from '../../api/api-client';
 import { groupFieldProblems } from '../../forms/field-errors';
 import { TextField } from '../../forms/text-field';
@@ -41,13 +41,31 @@ function tokenFromAddress(): string {
 
 export function ChoosePasswordPage({ purpose }: { purpose: Purpose }) {
   const text = TEXT[purpose];
-  const token = useMemo(tokenFromAddress, []);
+  const [token, setToken] = useState(tokenFromAddress);
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [errors, setErrors] = useState<{ password?: string[]; confirmation?: string[] }>({});
   const [linkProblem, setLinkProblem] = useState(!token);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState(false);
+
+  // A link opened in the tab that shows this page only changes the fragment: no reload, so the
+  // new token is read here and the page starts over with it.
+  useEffect(() => {
+    const onHashChange = () => {
+      const next = tokenFromAddress();
+      if (!next) return;
+      setToken(next);
+      setPassword('');
+      setConfirmation('');
+      setErrors({});
+      setProblem(null);
+      setDone(false);
+      setLinkProblem(false);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
   const [submitting, setSubmitting] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
   const confirmationRef = useRef<HTMLInputElement>(null);
