@@ -97,6 +97,7 @@ describe('identity sign-in (real stack, through the gateway)', () => {
       expect(await reasonsFor('toner')).toEqual([
         expect.stringMatching(/at least 12 characters/),
         expect.stringMatching(/at least three of/),
+        expect.stringMatching(/too common/), // "toner" is on the common-password list too
       ]);
       expect(await reasonsFor(`X-${email.split('@')[0]}`)).toEqual([
         expect.stringMatching(/must not contain your email/),

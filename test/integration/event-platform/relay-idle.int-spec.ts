@@ -142,8 +142,9 @@ describe('an idle outbox relay', () => {
       () => relay.metrics().lastPublishedAt ?? undefined,
     );
     const { pollsTotal } = relay.metrics();
-    // Published by the wake-up, before the poll the relay had scheduled.
+    // Published by the wake-up, before the poll the relay had scheduled. (After a poll that
+    // found work the relay looks again at its busy interval, so the count may already be past 1.)
     expect(lastPublishedAt.getTime()).toBeLessThan(nextPoll.getTime());
-    expect(pollsTotal - pollsBefore).toBe(1);
+    expect(pollsTotal - pollsBefore).toBeGreaterThanOrEqual(1);
   });
 });
