@@ -6,18 +6,18 @@ import { AUTH_SETTINGS, AuthSettings, resolveAuthSettings } from './auth.setting
 import { AccessTokenGuard } from './guards/access-token.guard';
 import { JwksKeyCache } from './jwks/jwks-key-cache';
 import { loadJwks } from './jwks/jwks-loader';
-import { AUTH_SERVICE } from './sessions/auth-service-name';
-import { KnownSessions } from './sessions/known-sessions';
-import { SessionEventsFeed } from './sessions/session-events.feed';
-import { SessionGate } from './sessions/session-gate';
+import { RevocationPruner } from './revocation/revocation-pruner';
+import { RevokedSessionsStore } from './revocation/revoked-sessions.store';
+import { SessionRevocationEvents } from './revocation/session-revocation.events';
 import { AccessTokenStrategy } from './strategy/access-token.strategy';
 
-export { AUTH_SERVICE } from './sessions/auth-service-name';
+export const AUTH_SERVICE = Symbol('AUTH_SERVICE');
 
 /**
- * Verifies identity's access tokens in a service. Import once in the service's root module:
- * `AuthModule.forService('registry')`. Each replica reads identity's session events itself
- * (its own Kafka consumer, see SessionEventsFeed), so no database is involved.
+ * Verifies identity's access tokens in a service. Import once in the service's root module,
+ * after ServiceKitModule and EventPlatformModule (it uses their database connection and
+ * event consumer): `AuthModule.forService('registry')`. The service must run
+ * `startEventConsumer` so revoked sessions reach it.
  */
 @Module({})
 export class AuthModule {
@@ -27,6 +27,7 @@ export class AuthModule {
       module: AuthModule,
       global: true,
       imports: [PassportModule],
+      controllers: [SessionRevocationEvents],
       providers: [
         { provide: AUTH_SERVICE, useValue: service },
         { provide: AUTH_SETTINGS, useValue: settings },
@@ -40,13 +41,12 @@ export class AuthModule {
             }),
           inject: [AUTH_SETTINGS],
         },
-        { provide: KnownSessions, useValue: new KnownSessions() },
-        SessionEventsFeed,
-        SessionGate,
+        RevokedSessionsStore,
+        RevocationPruner,
         AccessTokenStrategy,
         { provide: APP_GUARD, useClass: AccessTokenGuard },
       ],
-      exports: [AUTH_SERVICE, AUTH_SETTINGS, SessionGate],
+      exports: [AUTH_SERVICE, AUTH_SETTINGS, RevokedSessionsStore],
     };
   }
 }

@@ -13,17 +13,8 @@ export interface AuthSettings {
   /** Known keys are refetched after this, so a removed key stops verifying. */
   keysMaxAgeMs: number;
   jwksFetchTimeoutMs: number;
-  /** How often sessions whose tokens have all expired are forgotten (memory only). */
-  knownSessionsPruneIntervalMs: number;
-  /**
-   * A token younger than this whose session is not known yet may be ahead of its
-   * SessionStarted event: it gets a wait and then 503, not 401. Older ones get 401.
-   */
-  sessionPropagationSeconds: number;
-  /** How long a request waits for its session's event (or the replica's catch-up). */
-  unknownSessionWaitMs: number;
-  /** No fetch of session events for this long: the replica no longer trusts "unknown". */
-  sessionFeedStaleAfterMs: number;
+  /** Prune of expired `revoked_sessions` entries (FerretDB has no TTL indexes). */
+  revocationPruneIntervalMs: number;
 }
 
 export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
@@ -43,10 +34,7 @@ export function resolveAuthSettings(
     unknownKidRefetchIntervalMs: 30_000,
     keysMaxAgeMs: 10 * 60_000,
     jwksFetchTimeoutMs: 3_000,
-    knownSessionsPruneIntervalMs: 60_000,
-    sessionPropagationSeconds: 60,
-    unknownSessionWaitMs: 10_000,
-    sessionFeedStaleAfterMs: 30_000,
+    revocationPruneIntervalMs: 10 * 60_000,
     ...overrides,
   };
 }

@@ -10,4 +10,5 @@ export * from './auth.settings';
 export { InvalidAccessTokenError } from './claims/invalid-access-token.error';
 export { ACCESS_TOKEN_MAX_LIFETIME_SECONDS, toAuthenticatedUser } from './claims/access-token-claims';
 export { hasAnyRole } from './claims/role-check';
-export { SessionGate } from './sessions/session-gate';
+export { RevokedSessionsStore } from './revocation/revoked-sessions.store';
+export { REVOKED_SESSIONS_COLLECTION } from './revocation/revoked-session';

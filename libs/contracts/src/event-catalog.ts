@@ -32,9 +32,7 @@ import { RegistrationRejectedEvent } from './events/registration-rejected/regist
 import { RegistrationRequestedEvent } from './events/registration-requested/registration-requested.event';
 import { SerialAddedEvent } from './events/serial-added/serial-added.event';
 import { SerialsValidatedEvent } from './events/serials-validated/serials-validated.event';
-import { SessionRefreshedEvent } from './events/session-refreshed/session-refreshed.event';
 import { SessionRevokedEvent } from './events/session-revoked/session-revoked.event';
-import { SessionStartedEvent } from './events/session-started/session-started.event';
 import { UserActivatedEvent } from './events/user-activated/user-activated.event';
 
 /** Every event version of the platform. A new event (or version) is added here. */
@@ -46,8 +44,6 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   LoginDetailsIssuedEvent,
   PasswordResetRequestedEvent,
   UserActivatedEvent,
-  SessionStartedEvent,
-  SessionRefreshedEvent,
   SessionRevokedEvent,
   SerialsValidatedEvent,
   SerialAddedEvent,

@@ -14,10 +14,7 @@ export const Topics = {
   IdentityAccessLink: 'identity.access-link.v1',
   /** identity: users (activation). */
   IdentityUser: 'identity.user.v1',
-  /**
-   * identity: sign-in sessions (started, refreshed, revoked); every replica of every service
-   * reads all of it to know which sessions' tokens to accept.
-   */
+  /** identity: sign-in sessions; every service consumes revocations. */
   IdentitySession: 'identity.session.v1',
   /** registry: the outcome of checking a registration's serial numbers. */
   RegistrySerialCheck: 'registry.serial-check.v1',

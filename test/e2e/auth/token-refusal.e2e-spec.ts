@@ -6,6 +6,7 @@
  * key pair and JWKS; here the forgeries are the ones an attacker can actually make.
  */
 import { randomUUID } from 'node:crypto';
+import { MongoClient } from 'mongodb';
 import { SERVICE_NAMES, ServiceName } from '@metered/service-kit';
 import {
   generateTestKeyPair,
@@ -40,6 +41,8 @@ const PROTECTED: ReadonlyArray<{ service: ServiceName; path: string }> = [
   { service: 'registry', path: '/device-models' },
   { service: 'notifications', path: '/emails?to=nobody%40example.com' },
 ];
+/** Services whose own `revoked_sessions` collection must receive the revocation. */
+const CONSUMING: readonly ServiceName[] = ['identity', 'registry', 'notifications'];
 
 type ErrorBody = { statusCode: number; message: string };
 
@@ -120,6 +123,7 @@ describe('access tokens refused by every service (real stack)', () => {
 
   it('refuses the tokens of a logged-out session in every service within seconds, and only those', async () => {
     const session = await gateway.expect<LoginAnswer>(200, '/api/auth/login', { body: ADMIN });
+    const sessionId = claimsOf(session.accessToken).sid as string;
     for (const { service, path } of PROTECTED) {
       expect((await callAs(service, path, session.accessToken)).status).toBe(200);
     }
@@ -145,6 +149,22 @@ describe('access tokens refused by every service (real stack)', () => {
     // The admin's other session is untouched.
     for (const { service, path } of PROTECTED) {
       expect((await callAs(service, path, admin.accessToken)).status).toBe(200);
+    }
+
+    // Stored in each service's own database, where every replica of the service looks.
+    const env = testStackEnv();
+    const mongo = await MongoClient.connect(env.MONGO_URL);
+    try {
+      for (const service of CONSUMING) {
+        const entry = await mongo
+          .db(`${env.MONGO_DB_PREFIX}_${service}`)
+          .collection<{ _id: string; reason: string; expiresAt: Date }>('revoked_sessions')
+          .findOne({ _id: sessionId });
+        expect({ service, reason: entry?.reason }).toEqual({ service, reason: 'logout' });
+        expect(entry?.expiresAt.getTime()).toBeGreaterThan(Date.now());
+      }
+    } finally {
+      await mongo.close();
     }
   });
 

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  SessionRefreshedEvent,
-  SessionRevokedEvent,
-  SessionStartedEvent,
-} from '@metered/contracts';
+import { SessionRevokedEvent } from '@metered/contracts';
 import { EventOutbox } from '@metered/event-platform';
 import { AuthenticationFailedError } from '../common/sign-in.errors';
 import { IDENTITY_CONFIG, IdentityConfig } from '../config/identity.config';
@@ -19,12 +15,10 @@ import {
   isSessionActive,
   newRefreshSecret,
   parseRefreshToken,
-  refreshedPayload,
   revocationPayload,
   RevocationReason,
   revoked,
   Session,
-  startedPayload,
 } from './domain/session';
 import { SessionsRepository } from './persistence/sessions.repository';
 
@@ -63,10 +57,7 @@ export class SessionsService {
       revokedAt: null,
       revokeReason: null,
     };
-    // Other services accept the session's tokens only once this event has reached them.
-    await this.sessions.insert(session, [
-      this.outbox.create(SessionStartedEvent, startedPayload(session)),
-    ]);
+    await this.sessions.insert(session);
     return this.tokens(user, session.id, secret, now);
   }
 
@@ -100,8 +91,7 @@ export class SessionsService {
         expiresAt: expiresAfter(now, this.config.refreshTokenTtlSeconds),
         accessTokensExpireBy: expiresAfter(now, this.config.accessTokenTtlSeconds),
       };
-      const event = this.outbox.create(SessionRefreshedEvent, refreshedPayload(rotated));
-      return { session: rotated, events: [event], result: decision };
+      return { session: rotated, result: decision };
     });
     if (decision !== 'rotate' || !user) {
       throw new AuthenticationFailedError(INVALID_REFRESH);

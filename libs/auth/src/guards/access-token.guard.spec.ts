@@ -23,8 +23,7 @@ import { Authenticated } from '../decorators/authenticated.decorator';
 import { Roles } from '../decorators/roles.decorator';
 import { JwksKeyCache } from '../jwks/jwks-key-cache';
 import { loadJwks } from '../jwks/jwks-loader';
-import { InvalidAccessTokenError } from '../claims/invalid-access-token.error';
-import { SessionGate } from '../sessions/session-gate';
+import { RevokedSessionsStore } from '../revocation/revoked-sessions.store';
 import { AccessTokenStrategy } from '../strategy/access-token.strategy';
 import { AccessTokenGuard } from './access-token.guard';
 
@@ -82,16 +81,10 @@ async function probeApp(jwksUrl: string, revoked: Set<string>): Promise<INestApp
           failureRetryMs: 2_000,
         }),
       },
-      // The Kafka-fed gate is exercised end to end in test/e2e/auth; its rules in sessions/.
+      // The database-backed store is exercised end to end in test/e2e/auth.
       {
-        provide: SessionGate,
-        useValue: {
-          assertUsable: async (sid: string) => {
-            if (revoked.has(sid)) {
-              throw new InvalidAccessTokenError('access token belongs to a session that has ended');
-            }
-          },
-        },
+        provide: RevokedSessionsStore,
+        useValue: { isRevoked: async (sid: string) => revoked.has(sid) },
       },
       AccessTokenStrategy,
       { provide: APP_GUARD, useClass: AccessTokenGuard },

@@ -8,7 +8,7 @@ import { AUTH_SETTINGS, AuthSettings } from '../auth.settings';
 import { assertIssuedInThePast, toAuthenticatedUser } from '../claims/access-token-claims';
 import { InvalidAccessTokenError } from '../claims/invalid-access-token.error';
 import { JwksKeyCache } from '../jwks/jwks-key-cache';
-import { SessionGate } from '../sessions/session-gate';
+import { RevokedSessionsStore } from '../revocation/revoked-sessions.store';
 
 export const ACCESS_TOKEN_STRATEGY = 'metered-access-token';
 
@@ -48,7 +48,7 @@ export class AccessTokenStrategy extends PassportStrategy(Strategy, ACCESS_TOKEN
   constructor(
     @Inject(AUTH_SETTINGS) settings: AuthSettings,
     keys: JwksKeyCache<string>,
-    private readonly sessionGate: SessionGate,
+    private readonly revokedSessions: RevokedSessionsStore,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -75,7 +75,9 @@ export class AccessTokenStrategy extends PassportStrategy(Strategy, ACCESS_TOKEN
   async validate(claims: unknown): Promise<AuthenticatedUser> {
     const user = toAuthenticatedUser(claims);
     assertIssuedInThePast(claims, Math.floor(Date.now() / 1000), this.clockToleranceSeconds);
-    await this.sessionGate.assertUsable(user.sessionId, (claims as { iat: number }).iat);
+    if (await this.revokedSessions.isRevoked(user.sessionId)) {
+      throw new InvalidAccessTokenError('access token belongs to a session that has ended');
+    }
     return user;
   }
 }

@@ -1,9 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type {
-  SessionRefreshedPayload,
-  SessionRevokedPayload,
-  SessionStartedPayload,
-} from '@metered/contracts';
+import type { SessionRevokedPayload } from '@metered/contracts';
 
 export type RevocationReason = SessionRevokedPayload['reason'];
 
@@ -69,24 +65,6 @@ export function revocationPayload(session: Session): SessionRevokedPayload {
     userId: session.userId,
     reason: session.revokeReason ?? 'admin',
     revokedAt: (session.revokedAt ?? new Date()).toISOString(),
-    accessTokensExpireBy: session.accessTokensExpireBy.toISOString(),
-  };
-}
-
-export function startedPayload(session: Session): SessionStartedPayload {
-  return {
-    sessionId: session.id,
-    userId: session.userId,
-    startedAt: session.createdAt.toISOString(),
-    accessTokensExpireBy: session.accessTokensExpireBy.toISOString(),
-  };
-}
-
-export function refreshedPayload(session: Session): SessionRefreshedPayload {
-  return {
-    sessionId: session.id,
-    userId: session.userId,
-    refreshedAt: session.refreshedAt.toISOString(),
     accessTokensExpireBy: session.accessTokensExpireBy.toISOString(),
   };
 }

@@ -11,9 +11,9 @@ export interface SessionChange<R> {
   result: R;
 }
 
-/** Port: sign-in sessions. Every change carries its Session* event in the same write. */
+/** Port: sign-in sessions. Revocations carry their SessionRevoked event in the same write. */
 export abstract class SessionsRepository {
-  abstract insert(session: Session, events: OutgoingEvent[]): Promise<void>;
+  abstract insert(session: Session): Promise<void>;
   abstract findById(id: string): Promise<Session | null>;
   /** Ids of the user's sessions that are neither revoked nor expired. */
   abstract activeIdsOfUser(userId: string, now: Date): Promise<string[]>;
@@ -34,8 +34,8 @@ export class MongoSessionsRepository extends SessionsRepository {
     super();
   }
 
-  async insert(session: Session, events: OutgoingEvent[]): Promise<void> {
-    await this.outbox.insert(this.sessions, toDocument(session), events);
+  async insert(session: Session): Promise<void> {
+    await this.outbox.insert(this.sessions, toDocument(session), []);
   }
 
   async findById(id: string): Promise<Session | null> {

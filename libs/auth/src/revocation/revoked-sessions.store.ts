@@ -1,0 +1,90 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { Collection, Connection } from 'mongoose';
+import { UnavailableError } from '@metered/service-kit/errors/domain.error';
+import {
+  REVOCATION_GRACE_MS,
+  REVOKED_SESSIONS_COLLECTION,
+  RevokedSession,
+  stillRefuses,
+} from './revoked-session';
+
+const POSITIVE_CACHE_LIMIT = 10_000;
+
+function isDuplicateKey(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000
+  );
+}
+
+/**
+ * Revoked sessions in the service's own database. Every replica of a service reads the same
+ * collection, while Kafka delivers each `SessionRevoked` to only one replica of the group:
+ * an in-memory set would let the other replicas keep accepting the session's tokens.
+ */
+@Injectable()
+export class RevokedSessionsStore implements OnModuleInit {
+  private readonly logger = new Logger(RevokedSessionsStore.name);
+  /** A revoked session never comes back, so a hit can be remembered until it expires. */
+  private readonly knownRevoked = new Map<string, number>();
+
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+
+  private get collection(): Collection<RevokedSession> {
+    return this.connection.collection<RevokedSession>(REVOKED_SESSIONS_COLLECTION);
+  }
+
+  async onModuleInit(): Promise<void> {
+    try {
+      await this.collection.createIndex({ expiresAt: 1 });
+    } catch (error) {
+      // Only pruning gets slower without it; verifying tokens does not depend on it.
+      this.logger.warn(
+        `could not index ${REVOKED_SESSIONS_COLLECTION}.expiresAt: ${String(error)}`,
+      );
+    }
+  }
+
+  /** Idempotent: a redelivered revocation finds its entry and changes nothing. */
+  async record(entry: RevokedSession): Promise<void> {
+    try {
+      await this.collection.insertOne(entry);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+
+  async isRevoked(sessionId: string, now = Date.now()): Promise<boolean> {
+    const cachedUntil = this.knownRevoked.get(sessionId);
+    if (cachedUntil !== undefined && cachedUntil > now) return true;
+    let entry: Pick<RevokedSession, 'expiresAt'> | null;
+    try {
+      entry = await this.collection.findOne({ _id: sessionId }, { projection: { expiresAt: 1 } });
+    } catch (error) {
+      // Fail closed: without the lookup a revoked session could slip through.
+      throw new UnavailableError(`cannot check session revocation: ${String(error)}`);
+    }
+    if (!entry || !stillRefuses(entry, now)) return false;
+    this.remember(sessionId, entry.expiresAt.getTime() + REVOCATION_GRACE_MS);
+    return true;
+  }
+
+  /** Deletes entries whose tokens have all expired (FerretDB has no TTL indexes). */
+  async pruneExpired(now = Date.now()): Promise<number> {
+    const result = await this.collection.deleteMany({
+      expiresAt: { $lt: new Date(now - REVOCATION_GRACE_MS) },
+    });
+    for (const [sessionId, until] of this.knownRevoked) {
+      if (until <= now) this.knownRevoked.delete(sessionId);
+    }
+    return result.deletedCount;
+  }
+
+  private remember(sessionId: string, until: number): void {
+    if (this.knownRevoked.size >= POSITIVE_CACHE_LIMIT) {
+      const oldest = this.knownRevoked.keys().next().value;
+      if (oldest !== undefined) this.knownRevoked.delete(oldest);
+    }
+    this.knownRevoked.set(sessionId, until);
+  }
+}
