@@ -174,11 +174,7 @@ describe('deployment: k8s/base', () => {
       .map((t) => String((t.spec as { topicName?: string }).topicName ?? t.metadata.name))
       .sort();
     const expected = await expectedTopics();
-    if ('skipped' in expected) {
-      console.warn(`topic comparison skipped: ${expected.skipped}`);
-      return;
-    }
-    expect(topicDifference(declared, expected.topics)).toEqual({ missing: [], notInContracts: [] });
+    expect(topicDifference(declared, expected)).toEqual({ missing: [], notInContracts: [] });
   });
 
   it('uses no FerretDB', () => {
