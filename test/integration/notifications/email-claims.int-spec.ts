@@ -7,35 +7,16 @@
 import 'reflect-metadata';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MongooseModule } from '@nestjs/mongoose';
 import mongoose from 'mongoose';
-import { contractsCatalog } from '@metered/contracts';
-import { EventPlatformModule } from '@metered/event-platform';
-import {
-  EMAIL_MODEL,
-  EMAILS_COLLECTION,
-  EmailSchema,
-} from '../../../apps/notifications/src/emails/persistence/email.schema';
 import { EmailsRepository } from '../../../apps/notifications/src/emails/persistence/emails.repository';
-import { databaseUri, runId, testInfrastructure } from '../../support/event-platform/probe-event';
+import { databaseUri, runId } from '../../support/event-platform/probe-event';
+import { emailStoreImports } from './email-store.imports';
 
 const run = runId();
 const service = `notif-claims-${run}`;
 
 @Module({
-  imports: [
-    MongooseModule.forRoot(databaseUri(service), { serverSelectionTimeoutMS: 5000 }),
-    MongooseModule.forFeature([
-      { name: EMAIL_MODEL, schema: EmailSchema, collection: EMAILS_COLLECTION },
-    ]),
-    EventPlatformModule.forRoot({
-      service,
-      catalog: contractsCatalog,
-      relay: { enabled: false },
-      infrastructure: testInfrastructure(),
-      correlationMiddleware: false,
-    }),
-  ],
+  imports: emailStoreImports(service),
   providers: [EmailsRepository],
 })
 class SenderReplicaModule {}

@@ -7,10 +7,7 @@
 import 'reflect-metadata';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MongooseModule } from '@nestjs/mongoose';
 import mongoose from 'mongoose';
-import { contractsCatalog } from '@metered/contracts';
-import { EventPlatformModule } from '@metered/event-platform';
 import {
   NOTIFICATIONS_CONFIG,
   NotificationsConfig,
@@ -18,15 +15,11 @@ import {
 } from '../../../apps/notifications/src/config/notifications.config';
 import { EmailQueue } from '../../../apps/notifications/src/emails/email-queue.service';
 import { EmailSender } from '../../../apps/notifications/src/emails/email-sender.service';
-import {
-  EMAIL_MODEL,
-  EMAILS_COLLECTION,
-  EmailSchema,
-} from '../../../apps/notifications/src/emails/persistence/email.schema';
 import { EmailsRepository } from '../../../apps/notifications/src/emails/persistence/emails.repository';
 import { SmtpMailer } from '../../../apps/notifications/src/emails/smtp-mailer';
-import { databaseUri, runId, testInfrastructure } from '../../support/event-platform/probe-event';
+import { databaseUri, runId } from '../../support/event-platform/probe-event';
 import { waitFor } from '../../support/event-platform/wait-for';
+import { emailStoreImports } from './email-store.imports';
 
 const run = runId();
 const service = `notif-idle-${run}`;
@@ -39,19 +32,7 @@ async function startSender(polls: Pick<NotificationsConfig, 'pollIntervalMs' | '
   };
 
   @Module({
-    imports: [
-      MongooseModule.forRoot(databaseUri(service), { serverSelectionTimeoutMS: 5000 }),
-      MongooseModule.forFeature([
-        { name: EMAIL_MODEL, schema: EmailSchema, collection: EMAILS_COLLECTION },
-      ]),
-      EventPlatformModule.forRoot({
-        service,
-        catalog: contractsCatalog,
-        relay: { enabled: false },
-        infrastructure: testInfrastructure(),
-        correlationMiddleware: false,
-      }),
-    ],
+    imports: emailStoreImports(service),
     providers: [
       { provide: NOTIFICATIONS_CONFIG, useValue: config },
       EmailsRepository,
