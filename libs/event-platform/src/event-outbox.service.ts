@@ -47,7 +47,7 @@ export class EventOutbox {
     events: readonly OutgoingEvent[],
   ): Promise<void> {
     await model.create(newDocumentWithOutbox(document, events));
-    this.nudge();
+    if (events.length > 0) this.nudge(model);
   }
 
   /**
@@ -64,7 +64,7 @@ export class EventOutbox {
     const result = await this.withLock(model, filter._id, () =>
       model.updateOne(filter as never, withOutbox(update, events)).exec(),
     );
-    if (result.matchedCount === 1 && events.length > 0) this.nudge();
+    if (result.matchedCount === 1 && events.length > 0) this.nudge(model);
     return result.matchedCount === 1;
   }
 
@@ -76,9 +76,16 @@ export class EventOutbox {
     return this.locks.withLock(model.collection.collectionName, id, work);
   }
 
-  /** Wakes the relay so it publishes now instead of at its next poll. */
-  nudge(): void {
-    this.relay.nudge();
+  /**
+   * Wakes the relay so it publishes now instead of at its next poll. Name the collection (or
+   * model) written and the relay polls only that one; without it, it polls all of them.
+   */
+  nudge(collection?: string | NamedCollection): void {
+    this.relay.nudge(
+      collection === undefined || typeof collection === 'string'
+        ? collection
+        : collection.collection.collectionName,
+    );
   }
 
   /** Adds a collection to the relay: a collection name or a mongoose model. */

@@ -10,6 +10,7 @@ export * from './outbox/outbox.plugin';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox-relay.settings';
 export { LEASE_COLLECTION } from './outbox/outbox-lease';
+export { REMOVALS_PER_COMMAND } from './outbox/outbox-rewrite';
 // Per-document write locks (FerretDB updates are not atomic against each other)
 export * from './locking/document-locks';
 export * from './locking/lock-store';

@@ -5,24 +5,20 @@ import { mapLimited } from '../common/map-limited';
 import { DocumentLocks } from '../locking/document-locks';
 import { EventMetrics } from '../instrumentation/event-metrics';
 import { OutboxEntry } from './outbox-entry';
-import { markFailed, outboxRewriteUpdate, removeEntries, topicMessagesOf } from './outbox-entries';
-
-export interface OutboxDocument {
-  _id: mongo.BSON.ObjectId | string | number;
-  outbox?: OutboxEntry[];
-  outboxVersion?: number;
-  outboxSince?: Date;
-  outboxPending?: true;
-}
-
-export const OUTBOX_PROJECTION = {
-  outbox: 1,
-  outboxVersion: 1,
-  outboxSince: 1,
-  outboxPending: 1,
-} as const;
+import { markFailed, removeEntries, topicMessagesOf } from './outbox-entries';
+import { OutboxDocument, OutboxRemoval, removePublished, rewriteOutbox } from './outbox-rewrite';
 
 export type PublishResult = { ok: true; published: number } | { ok: false; error: string };
+
+/** How the removals after publishing went, for the relay's metrics. */
+export interface RemovalStats {
+  /** Documents whose lock a writer held when the batch took its locks (removed one by one). */
+  locksBusy: number;
+  /** Documents read again because a writer changed them between the poll and the removal. */
+  reread: number;
+  /** Documents whose published entries could not be removed (they are published again). */
+  unremoved: number;
+}
 
 /**
  * Publishes the pending entries of documents, oldest first, then removes exactly those
@@ -35,14 +31,16 @@ export class OutboxDocumentPublisher {
     private readonly producer: () => Promise<Producer>,
     private readonly locks: DocumentLocks,
     private readonly maxEntriesPerSend: number,
-    /** Removals of published entries running at once (each is lock, update, unlock). */
+    /** Removals of busy documents' entries running at once (each is lock, update, unlock). */
     private readonly writeConcurrency = 8,
   ) {}
 
+  readonly stats: RemovalStats = { locksBusy: 0, reread: 0, unremoved: 0 };
+
   /**
-   * Many documents in one Kafka request, then their removals side by side. When the send
-   * fails nothing is marked: the caller publishes the documents one by one (`publish`) to
-   * find the one that fails and let the others through.
+   * Many documents in one Kafka request, then their removals in one batch (`removeBatch`).
+   * When the send fails nothing is marked: the caller publishes the documents one by one
+   * (`publish`) to find the one that fails and let the others through.
    */
   async publishBatch(
     collectionName: string,
@@ -63,14 +61,56 @@ export class OutboxDocumentPublisher {
         return { ok: false, error: errorMessage(error) };
       }
     }
-    // A removal that fails leaves its entries to be published again: a duplicate, not a loss.
-    await mapLimited(runs, this.writeConcurrency, ({ document, run }) => {
-      const ids = new Set(run.map((entry) => entry.eventId));
-      return this.rewrite(collectionName, collection, document, (current) =>
-        removeEntries(current, ids),
-      ).catch(() => false);
-    });
+    const removals = runs.map(({ document, run }) => ({
+      document,
+      eventIds: new Set(run.map((entry) => entry.eventId)),
+    }));
+    await this.removeBatch(collectionName, collection, removals);
     return { ok: true, published: entries.length };
+  }
+
+  /**
+   * Removes published entries from many documents under their locks in three commands: one
+   * insert of the free documents' locks, one bulk write of the version-conditioned removals,
+   * one delete of the locks. A document whose lock a writer holds is not skipped: its removal
+   * waits for the lock on its own (`withLock`, which also breaks a crashed holder's expired
+   * lock). A removal that fails leaves its entries to be published again: a duplicate, not a
+   * loss, and still in order (each publish sends a document's pending entries oldest first).
+   */
+  private async removeBatch(
+    collectionName: string,
+    collection: mongo.Collection<OutboxDocument>,
+    removals: readonly OutboxRemoval[],
+  ): Promise<void> {
+    const byLockId = new Map(
+      removals.map((removal) => [
+        DocumentLocks.lockId(collectionName, removal.document._id),
+        removal,
+      ]),
+    );
+    const removalOf = (id: OutboxDocument['_id']) =>
+      byLockId.get(DocumentLocks.lockId(collectionName, id)) as OutboxRemoval;
+    let busy: OutboxRemoval[] = [];
+    try {
+      const outcome = await this.locks.withFreeLocks(
+        collectionName,
+        removals.map(({ document }) => document._id),
+        (locked) => removePublished(collection, locked.map(removalOf)),
+      );
+      busy = outcome.busy.map(removalOf);
+      this.stats.locksBusy += busy.length;
+      this.stats.reread += outcome.result?.reread ?? 0;
+      this.stats.unremoved += outcome.result?.left ?? 0;
+    } catch {
+      this.stats.unremoved += removals.length;
+      return;
+    }
+    await mapLimited(busy, this.writeConcurrency, async ({ document, eventIds }) => {
+      const removed = await this.rewrite(collectionName, collection, document, (current) =>
+        removeEntries(current, eventIds),
+      ).catch(() => false);
+      if (!removed) this.stats.unremoved++;
+    });
   }
 
   async publish(
@@ -111,37 +151,4 @@ export class OutboxDocumentPublisher {
       rewriteOutbox(collection, document._id, transform, 3, document),
     );
   }
-}
-
-/**
- * Stores `transform(outbox)` if the document's outbox is still the one transformed. Must run
- * under the document's lock: FerretDB would otherwise let this write overwrite a concurrent
- * write of the service (its updates are read-then-overwrite). The version condition stays as
- * a guard against a writer that did not take the lock; edits are by eventId, so a retry is
- * safe. `known` (a copy read before the lock was taken) saves the first read; when someone
- * wrote the document since, the version differs and the document is read again.
- */
-export async function rewriteOutbox(
-  collection: mongo.Collection<OutboxDocument>,
-  id: OutboxDocument['_id'],
-  transform: (entries: OutboxEntry[]) => OutboxEntry[],
-  attempts = 3,
-  known?: OutboxDocument,
-): Promise<boolean> {
-  let current: OutboxDocument | null | undefined = known;
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    current ??= await collection.findOne({ _id: id }, { projection: OUTBOX_PROJECTION });
-    if (!current) return false;
-    const filter =
-      current.outboxVersion === undefined
-        ? { _id: id, outboxVersion: { $exists: false } }
-        : { _id: id, outboxVersion: current.outboxVersion };
-    const result = await collection.updateOne(
-      filter,
-      outboxRewriteUpdate(transform(current.outbox ?? [])),
-    );
-    if (result.matchedCount === 1) return true;
-    current = undefined;
-  }
-  return false;
 }

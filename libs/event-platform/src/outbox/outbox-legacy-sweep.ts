@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { mongo } from 'mongoose';
 import { errorMessage } from '../common/backoff';
 import { DocumentLocks } from '../locking/document-locks';
-import type { OutboxDocument } from './outbox-document.publisher';
+import type { OutboxDocument } from './outbox-rewrite';
 
 /** Documents with pending entries written before `outboxPending` existed. */
 export const PENDING_WITHOUT_FLAG = {

@@ -48,4 +48,13 @@ export interface OutboxRelayMetrics {
   pollsTotal: number;
   /** When the relay polls next unless a write wakes it first; null while it works. */
   nextPollAt: Date | null;
+  /**
+   * Published documents whose lock a writer held when the relay locked its batch: their
+   * entries were removed one by one, after the writer (see OutboxDocumentPublisher).
+   */
+  removalLocksBusyTotal: number;
+  /** Documents read again because a writer changed them between the poll and the removal. */
+  removalRereadsTotal: number;
+  /** Documents whose published entries could not be removed: they are published again. */
+  unremovedTotal: number;
 }

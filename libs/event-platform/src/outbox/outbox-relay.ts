@@ -5,11 +5,8 @@ import { backoffDelay, errorMessage } from '../common/backoff';
 import { IdlePollSchedule } from '../common/idle-poll-schedule';
 import { createOrderedProducer } from '../kafka/kafka-client.factory';
 import { LazyProducer } from '../kafka/lazy-producer';
-import {
-  OUTBOX_PROJECTION,
-  OutboxDocument,
-  OutboxDocumentPublisher,
-} from './outbox-document.publisher';
+import { OutboxDocumentPublisher } from './outbox-document.publisher';
+import { OUTBOX_PROJECTION, OutboxDocument } from './outbox-rewrite';
 import { DocumentLocks } from '../locking/document-locks';
 import { LockDocument, LockStore } from '../locking/lock-store';
 import { OUTBOX_PENDING_FILTER } from './outbox-entry';
@@ -54,6 +51,9 @@ export class OutboxRelay {
   private running = false;
   private wake?: () => void;
   private nudged = false;
+  /** What the next pass polls: every collection, or only these (named by `nudge`, or full). */
+  private pollAll = true;
+  private readonly due = new Set<string>();
   private prepared = false;
   private backoffUntil = 0;
   private readonly stats: OutboxRelayMetrics = {
@@ -67,6 +67,9 @@ export class OutboxRelay {
     lastPublishedAt: null,
     pollsTotal: 0,
     nextPollAt: null,
+    removalLocksBusyTotal: 0,
+    removalRereadsTotal: 0,
+    unremovedTotal: 0,
   };
 
   constructor(private readonly deps: OutboxRelayDependencies) {
@@ -75,6 +78,7 @@ export class OutboxRelay {
       new LockStore(() => deps.db().collection<LockDocument>(LEASE_COLLECTION)),
       deps.service,
       this.settings.leaseTtlMs,
+      this.settings.leaseRetryMs,
     );
     this.producer = new LazyProducer(() => createOrderedProducer(deps.kafka));
     this.publisher = new OutboxDocumentPublisher(
@@ -119,16 +123,25 @@ export class OutboxRelay {
 
   /**
    * Call after a write with events: publishes now instead of at the next poll, and polls at
-   * the active interval again until the outbox is quiet.
+   * the active interval again until the outbox is quiet. Naming the written collection makes
+   * the pass it triggers poll only that one (the scheduled polls still cover all of them).
    */
-  nudge(): void {
+  nudge(collection?: string): void {
+    if (collection !== undefined && this.collections.has(collection)) this.due.add(collection);
+    else this.pollAll = true;
     this.nudged = true;
     this.schedule.busy();
     this.wake?.();
   }
 
   metrics(): OutboxRelayMetrics {
-    return { ...this.stats };
+    const { locksBusy, reread, unremoved } = this.publisher.stats;
+    return {
+      ...this.stats,
+      removalLocksBusyTotal: locksBusy,
+      removalRereadsTotal: reread,
+      unremovedTotal: unremoved,
+    };
   }
 
   /**
@@ -143,43 +156,59 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     while (this.running) {
       this.nudged = false;
+      const targets = this.takeTargets();
       let delay: number;
       try {
-        delay = await this.cycle();
+        delay = await this.cycle(targets);
       } catch (error) {
         // The database is unreachable or similar: keep the loop alive and try again later.
         delay = this.recordFailure(`relay cycle failed: ${errorMessage(error)}`);
+        this.pollAll = true;
       }
       if (this.running && !this.nudged && delay > 0) {
         this.stats.nextPollAt = new Date(Date.now() + delay);
-        await this.idle(delay);
+        // A pass the timer starts (not a nudge) polls every collection.
+        if (!(await this.idle(delay))) this.pollAll = true;
       }
       this.stats.nextPollAt = null;
     }
   }
 
+  /** The collections this pass polls, in registration order; clears the request. */
+  private takeTargets(): string[] {
+    const targets = [...this.collections].filter((name) => this.pollAll || this.due.has(name));
+    this.pollAll = false;
+    this.due.clear();
+    return targets;
+  }
+
   /**
-   * One pass over all collections; returns how long to wait before the next: the active
-   * interval while documents are pending, then longer and longer (see IdlePollSchedule).
+   * One pass over `targets`; returns how long to wait before the next: none while a
+   * collection had more than a batch (the next pass polls those), the active interval while
+   * documents are pending, then longer and longer (see IdlePollSchedule). A pass that
+   * returns early (no lease, backoff, failure) leaves the next timed pass to poll everything.
    */
-  private async cycle(): Promise<number> {
+  private async cycle(targets: readonly string[]): Promise<number> {
     if (this.collections.size === 0) return this.schedule.quiet();
     this.stats.isLeader = await this.lease.acquireOrRenew();
-    if (!this.stats.isLeader) return this.settings.leaseRetryMs;
+    if (!this.stats.isLeader) return this.lease.nextAttemptInMs();
     const waitMs = this.backoffUntil - Date.now();
     if (waitMs > 0) return waitMs;
     await this.prepare();
     this.legacySweep.start(this.collections, () => this.nudge());
-    let full = false;
+    const full: string[] = [];
     let pending = false;
-    for (const name of this.collections) {
+    for (const name of targets) {
       const outcome = await this.relayCollection(name);
       if (outcome === 'failed') return this.backoffUntil - Date.now();
       if (outcome === 'lease-lost') return this.settings.leaseRetryMs;
-      full ||= outcome === 'full';
+      if (outcome === 'full') full.push(name);
       pending ||= outcome !== 'empty';
     }
-    if (full) return 0;
+    if (full.length > 0) {
+      for (const name of full) this.due.add(name);
+      return 0;
+    }
     return pending ? this.schedule.busy() : this.schedule.quiet();
   }
 
@@ -323,16 +352,18 @@ export class OutboxRelay {
     return delay;
   }
 
-  private idle(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+  /** Waits `ms` or until woken; true when woken (a nudge or stop), false when the time ran out. */
+  private idle(ms: number): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => done(false), ms);
+      function done(woken: boolean) {
         clearTimeout(timer);
-        resolve();
+        resolve(woken);
       }
-      this.wake = done;
-    }).then(() => {
+      this.wake = () => done(true);
+    }).then((woken) => {
       this.wake = undefined;
+      return woken;
     });
   }
 }
