@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
-import { EventOutbox, OutgoingEvent } from '@metered/event-platform';
+import { EventOutbox, OutgoingEvent, withOutbox } from '@metered/event-platform';
 import { EmailLogEntry, EmailStatus, OutgoingEmail } from '../domain/email';
 import { toLogEntry, toOutgoingEmail } from './email.mapper';
 import { EMAIL_MODEL, EmailDocument } from './email.schema';
@@ -26,9 +26,23 @@ export interface EmailLogFilter {
 const DUPLICATE_KEY = 11000;
 
 /**
- * The `emails` collection. Every change after the insert runs under the document's lock
+ * How much of a claim must remain for "sent" to be recorded without the document lock: more
+ * than the lock's own lifetime (DocumentLocks' ttlMs, 10 s) plus any clock skew between
+ * replicas. See `markSent`.
+ */
+export const UNLOCKED_FINISH_MARGIN_MS = 30_000;
+
+/** A claim of this replica's sender: who, and for how long. */
+export interface EmailClaim {
+  worker: string;
+  ttlMs: number;
+}
+
+/**
+ * The `emails` collection. Claims and the failure paths run under the document's lock
  * (EventOutbox.update / withLock): FerretDB applies updates as read-then-overwrite, so two
- * sender replicas — or a sender and the outbox relay — would otherwise overwrite each other.
+ * sender replicas would otherwise overwrite each other. "Sent" within a live claim needs
+ * none (see `markSent`).
  */
 @Injectable()
 export class EmailsRepository {
@@ -39,19 +53,48 @@ export class EmailsRepository {
 
   /** False when an email with this messageId is already queued (a redelivered event). */
   async enqueue(email: NewEmail, now: Date): Promise<boolean> {
+    return this.insert(email, { status: 'queued', attempts: 0, nextAttemptAt: now }, now);
+  }
+
+  /**
+   * Inserts the email already claimed by `claim.worker`, its first attempt counted, for that
+   * replica's sender to hand to SMTP at once: no due-email query and no separate claim. The
+   * unique messageId keeps it one email when the event is redelivered or two replicas race
+   * (the loser's insert fails: undefined). Should this replica die first, the claim expires
+   * and any replica's poll sends it.
+   */
+  async enqueueClaimed(
+    email: NewEmail,
+    claim: EmailClaim,
+    now: Date,
+  ): Promise<OutgoingEmail | undefined> {
+    const claimExpiresAt = new Date(now.getTime() + claim.ttlMs);
+    const inserted = await this.insert(
+      email,
+      {
+        status: 'sending',
+        attempts: 1,
+        nextAttemptAt: now,
+        claimedBy: claim.worker,
+        claimExpiresAt,
+      },
+      now,
+    );
+    if (!inserted) return undefined;
+    return { ...email, attempts: 1, claimExpiresAt };
+  }
+
+  private async insert(
+    email: NewEmail,
+    state: Pick<EmailDocument, 'status' | 'attempts' | 'nextAttemptAt'> &
+      Partial<Pick<EmailDocument, 'claimedBy' | 'claimExpiresAt'>>,
+    now: Date,
+  ): Promise<boolean> {
     const { messageId, ...rest } = email;
     try {
       await this.outbox.insert(
         this.emails,
-        {
-          _id: messageId,
-          ...rest,
-          status: 'queued',
-          attempts: 0,
-          lastError: null,
-          nextAttemptAt: now,
-          createdAt: now,
-        },
+        { _id: messageId, ...rest, ...state, lastError: null, createdAt: now },
         [],
       );
       return true;
@@ -111,13 +154,50 @@ export class EmailsRepository {
           },
         },
       );
-      return toOutgoingEmail({ ...current, attempts });
+      return toOutgoingEmail({
+        ...current,
+        attempts,
+        claimExpiresAt: new Date(now.getTime() + ttlMs),
+      });
     });
   }
 
-  /** Sent: the log entry and its EmailSent event in one write; the bodies are dropped. */
-  markSent(messageId: string, worker: string, sentAt: Date, events: OutgoingEvent[]) {
-    return this.finish(messageId, worker, { status: 'sent', sentAt }, events);
+  /**
+   * Sent: the log entry and its EmailSent event in one write; the bodies are dropped. False
+   * when the claim had passed to another replica.
+   *
+   * Without the document lock while the claim has more than UNLOCKED_FINISH_MARGIN_MS left —
+   * the lock exists so that no concurrent writer overwrites this read-then-overwrite update
+   * on FerretDB, and at this moment none can exist:
+   * - the insert is done, and this replica's claim is the only way to write the email now:
+   *   every other write is the claim holder's own (retry, failed, sent) and happens after
+   *   this one in this replica, or not at all;
+   * - another replica claims it only after `claimExpiresAt` (by its clock), which is further
+   *   away than a locked write is protected anyway: a document lock lives 10 s, the margin
+   *   is 30 s (the lock's lifetime plus clock skew between replicas);
+   * - the outbox relay writes a document only to remove published entries, and the email
+   *   has none before this write (queued, claimed and retried emails carry no events).
+   * With less of the claim left (a slow SMTP hand-over, short test claims) it takes the lock.
+   */
+  async markSent(
+    email: Pick<OutgoingEmail, 'messageId' | 'claimExpiresAt'>,
+    worker: string,
+    sentAt: Date,
+    events: OutgoingEvent[],
+  ): Promise<boolean> {
+    const changes = { status: 'sent' as const, sentAt };
+    const left = email.claimExpiresAt.getTime() - Date.now();
+    if (left <= UNLOCKED_FINISH_MARGIN_MS) {
+      return this.finish(email.messageId, worker, changes, events);
+    }
+    const result = await this.emails
+      .updateOne(
+        { _id: email.messageId, status: 'sending', claimedBy: worker },
+        withOutbox(finishUpdate(changes), events),
+      )
+      .exec();
+    if (result.matchedCount === 1 && events.length > 0) this.outbox.nudge();
+    return result.matchedCount === 1;
   }
 
   markFailed(
@@ -166,10 +246,15 @@ export class EmailsRepository {
     return this.outbox.update(
       this.emails,
       { _id: messageId, status: 'sending', claimedBy: worker },
-      { $set: changes, $unset: { text: 1, html: 1, claimedBy: 1, claimExpiresAt: 1 } },
+      finishUpdate(changes),
       events,
     );
   }
+}
+
+/** The final state of an email; the bodies go (they may carry one-time links), so does the claim. */
+function finishUpdate(changes: Partial<EmailDocument>) {
+  return { $set: changes, $unset: { text: 1, html: 1, claimedBy: 1, claimExpiresAt: 1 } };
 }
 
 function isDue(email: EmailDocument, now: Date): boolean {
