@@ -24,6 +24,14 @@ import { SmtpMailer } from './smtp-mailer';
 type Delivery = 'sent' | 'retry' | 'failed' | 'unreachable';
 
 /**
+ * The claim of an email inserted for an immediate hand-over: shorter than a poll's claim, so
+ * that what a crashed replica had just inserted is sent by another within about a minute
+ * (its hand-over starts at once; SMTP's own timeouts end it well within this), yet longer
+ * than twice the margin `markSent` needs to record "sent" without the lock.
+ */
+export const HAND_OVER_CLAIM_TTL_MS = 60_000;
+
+/**
  * A free sending slot, taken for an email this replica is about to insert already claimed;
  * `send` hands the inserted email over, `cancel` gives the slot back (nothing was inserted).
  */
@@ -114,7 +122,7 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
     };
     return {
       worker: this.worker,
-      claimTtlMs: this.config.claimTtlMs,
+      claimTtlMs: Math.min(this.config.claimTtlMs, HAND_OVER_CLAIM_TTL_MS),
       send: (email) => {
         if (!settle()) return;
         const handOver = this.deliverClaimed(email)

@@ -44,8 +44,20 @@ export interface EmailClaim {
  * sender replicas would otherwise overwrite each other. "Sent" within a live claim needs
  * none (see `markSent`).
  */
+interface SentToRecord {
+  messageId: string;
+  worker: string;
+  sentAt: Date;
+  events: OutgoingEvent[];
+  resolve: (matched: boolean) => void;
+  reject: (error: unknown) => void;
+}
+
 @Injectable()
 export class EmailsRepository {
+  private readonly sentToRecord: SentToRecord[] = [];
+  private recordingSent = false;
+
   constructor(
     @InjectModel(EMAIL_MODEL) private readonly emails: Model<EmailDocument>,
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
@@ -178,6 +190,7 @@ export class EmailsRepository {
    * - the outbox relay writes a document only to remove published entries, and the email
    *   has none before this write (queued, claimed and retried emails carry no events).
    * With less of the claim left (a slow SMTP hand-over, short test claims) it takes the lock.
+   * Emails sent at the same time are recorded together (see `recordSent`).
    */
   async markSent(
     email: Pick<OutgoingEmail, 'messageId' | 'claimExpiresAt'>,
@@ -190,14 +203,57 @@ export class EmailsRepository {
     if (left <= UNLOCKED_FINISH_MARGIN_MS) {
       return this.finish(email.messageId, worker, changes, events);
     }
-    const result = await this.emails
-      .updateOne(
-        { _id: email.messageId, status: 'sending', claimedBy: worker },
-        withOutbox(finishUpdate(changes), events),
-      )
-      .exec();
-    if (result.matchedCount === 1 && events.length > 0) this.outbox.nudge();
-    return result.matchedCount === 1;
+    return new Promise<boolean>((resolve, reject) => {
+      this.sentToRecord.push({
+        messageId: email.messageId,
+        worker,
+        sentAt,
+        events,
+        resolve,
+        reject,
+      });
+      this.recordSent();
+    });
+  }
+
+  /**
+   * Group commit of "sent": the emails handed over while one write is on its way go together
+   * in the next, one `update` command with a statement per email (no timer: a lone email is
+   * written at once). Each statement is still one single-document write.
+   */
+  private recordSent(): void {
+    if (this.recordingSent || this.sentToRecord.length === 0) return;
+    this.recordingSent = true;
+    const batch = this.sentToRecord.splice(0);
+    void this.writeSent(batch).finally(() => {
+      this.recordingSent = false;
+      this.recordSent();
+    });
+  }
+
+  private async writeSent(batch: SentToRecord[]): Promise<void> {
+    const statements = batch.map(({ messageId, worker, sentAt, events }) => ({
+      updateOne: {
+        filter: { _id: messageId, status: 'sending' as const, claimedBy: worker },
+        update: withOutbox(finishUpdate({ status: 'sent', sentAt }), events),
+      },
+    }));
+    try {
+      const result = await this.emails.bulkWrite(statements as never, { ordered: false });
+      let matched: (item: SentToRecord) => boolean = () => true;
+      if (result.matchedCount < batch.length) {
+        // Some claim had passed to another replica: ours are those now carrying our sentAt.
+        const stored = await this.emails
+          .find({ _id: { $in: batch.map((item) => item.messageId) } }, { sentAt: 1 })
+          .lean();
+        const ours = new Map(stored.map((email) => [email._id, email.sentAt?.getTime()]));
+        matched = (item) => ours.get(item.messageId) === item.sentAt.getTime();
+      }
+      if (result.matchedCount > 0) this.outbox.nudge();
+      for (const item of batch) item.resolve(matched(item));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
   }
 
   markFailed(
