@@ -12,9 +12,14 @@ import { databaseUri, testInfrastructure } from '../../support/event-platform/pr
  * What a test module needs to run notifications' email store on the real database: the
  * service's own database, the emails collection, and the event platform without its relay.
  */
-export function emailStoreImports(service: string) {
+export function emailStoreImports(service: string, { monitorCommands = false } = {}) {
   return [
-    MongooseModule.forRoot(databaseUri(service), { serverSelectionTimeoutMS: 5000 }),
+    // monitorCommands: a suite that counts the database commands of the code under test
+    // listens to the driver's `commandStarted` on this connection.
+    MongooseModule.forRoot(databaseUri(service), {
+      serverSelectionTimeoutMS: 5000,
+      monitorCommands,
+    }),
     MongooseModule.forFeature([
       { name: EMAIL_MODEL, schema: EmailSchema, collection: EMAILS_COLLECTION },
     ]),

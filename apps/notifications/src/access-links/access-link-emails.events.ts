@@ -7,7 +7,7 @@ import {
   PasswordResetRequestedPayload,
   Topics,
 } from '@metered/contracts';
-import { EventConsumer, EventEnvelope } from '@metered/event-platform';
+import { EventConsumer, EventEnvelope, idempotent } from '@metered/event-platform';
 import { AccessLinkEmailsService } from './access-link-emails.service';
 
 /** Kafka handlers of identity's one-time links. */
@@ -20,11 +20,15 @@ export class AccessLinkEmailsEvents {
 
   @EventPattern(Topics.IdentityAccessLink)
   async onAccessLinkEvent(@Payload() _value: unknown, @Ctx() context: KafkaContext) {
+    // Each handler only queues one email whose _id is (template, event): no inbox needed.
     await this.events.consume(context, {
-      [LoginDetailsIssuedEvent.type]: (e: EventEnvelope<LoginDetailsIssuedPayload>) =>
+      [LoginDetailsIssuedEvent.type]: idempotent((e: EventEnvelope<LoginDetailsIssuedPayload>) =>
         this.emails.onLoginDetailsIssued(e),
-      [PasswordResetRequestedEvent.type]: (e: EventEnvelope<PasswordResetRequestedPayload>) =>
-        this.emails.onPasswordResetRequested(e),
+      ),
+      [PasswordResetRequestedEvent.type]: idempotent(
+        (e: EventEnvelope<PasswordResetRequestedPayload>) =>
+          this.emails.onPasswordResetRequested(e),
+      ),
     });
   }
 }

@@ -5,9 +5,9 @@ const infrastructure = { smtpUrl: 'smtp://127.0.0.1:1025' } as Parameters<
 >[0];
 
 describe('readNotificationsConfig', () => {
-  it('hands 4 emails to SMTP at once and keeps a claim 2 minutes unless told otherwise', () => {
+  it('hands 8 emails to SMTP at once and keeps a claim 2 minutes unless told otherwise', () => {
     const config = readNotificationsConfig(infrastructure, {});
-    expect(config.sendConcurrency).toBe(4);
+    expect(config.sendConcurrency).toBe(8);
     expect(config.claimTtlMs).toBe(120_000);
   });
 

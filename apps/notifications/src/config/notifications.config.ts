@@ -27,7 +27,10 @@ export interface NotificationsConfig {
    * take it over (and re-send it, if the first one died during the SMTP hand-over).
    */
   claimTtlMs: number;
-  /** `EMAIL_SEND_CONCURRENCY`: emails of one pass handed to SMTP at the same time. */
+  /**
+   * `EMAIL_SEND_CONCURRENCY`: emails this replica holds claimed and hands to SMTP at the same
+   * time (also its pooled SMTP connections).
+   */
   sendConcurrency: number;
 }
 
@@ -61,6 +64,6 @@ export function readNotificationsConfig(
     idlePollMaxMs: positive(env, 'EMAIL_IDLE_POLL_MAX_MS', 30_000),
     batchSize: 20,
     claimTtlMs: positive(env, 'EMAIL_CLAIM_TTL_MS', 2 * 60 * 1000),
-    sendConcurrency: positive(env, 'EMAIL_SEND_CONCURRENCY', 4),
+    sendConcurrency: positive(env, 'EMAIL_SEND_CONCURRENCY', 8),
   };
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EmailContent, TemplateName } from '../templates/email-layout';
-import { messageIdFor } from './domain/email';
+import { messageIdFor, OutgoingEmail } from './domain/email';
 import { EmailSender } from './email-sender.service';
-import { EmailsRepository } from './persistence/emails.repository';
+import { EmailsRepository, NewEmail } from './persistence/emails.repository';
 
 /** The event an email answers: its id names the email, its correlation id follows the flow. */
 export interface EmailCause {
@@ -11,9 +11,14 @@ export interface EmailCause {
 }
 
 /**
- * What event handlers call: records the email durably (the sender delivers it later, with
- * retries) and returns. One email per (template, causing event): a redelivered event finds
- * its email already queued, even when the inbox did not record the first delivery.
+ * What event handlers call: records the email durably and returns; the sender delivers it
+ * (with retries). One email per (template, causing event, recipient): the messageId is the
+ * email's `_id`, so a redelivered or raced event finds its email already there — the email
+ * is its own idempotency key, even when the inbox did not record the first delivery.
+ *
+ * While this replica's sender has a free slot, the email is inserted already claimed by it
+ * and handed straight over (one insert, then the SMTP hand-over and one write for "sent");
+ * otherwise it is queued for the sender's next pass.
  */
 @Injectable()
 export class EmailQueue {
@@ -33,17 +38,36 @@ export class EmailQueue {
     content: EmailContent,
     recipient?: string,
   ): Promise<boolean> {
-    const queued = await this.emails.enqueue(
-      {
-        messageId: messageIdFor(template, cause.eventId, recipient),
-        template,
-        to: to.toLowerCase(),
-        ...content,
-        causationEventId: cause.eventId,
-        correlationId: cause.correlationId,
-      },
-      new Date(),
-    );
+    const email: NewEmail = {
+      messageId: messageIdFor(template, cause.eventId, recipient),
+      template,
+      to: to.toLowerCase(),
+      ...content,
+      causationEventId: cause.eventId,
+      correlationId: cause.correlationId,
+    };
+    const now = new Date();
+    const handOver = this.sender.reserve();
+    if (handOver) {
+      let claimed: OutgoingEmail | undefined;
+      try {
+        claimed = await this.emails.enqueueClaimed(
+          email,
+          { worker: handOver.worker, ttlMs: handOver.claimTtlMs },
+          now,
+        );
+      } catch (error) {
+        handOver.cancel();
+        throw error;
+      }
+      if (!claimed) {
+        handOver.cancel();
+        return false;
+      }
+      handOver.send(claimed);
+      return true;
+    }
+    const queued = await this.emails.enqueue(email, now);
     if (queued) this.sender.nudge();
     return queued;
   }

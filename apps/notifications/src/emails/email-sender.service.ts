@@ -24,11 +24,36 @@ import { SmtpMailer } from './smtp-mailer';
 type Delivery = 'sent' | 'retry' | 'failed' | 'unreachable';
 
 /**
- * Works the queue: right after a nudge (an email was queued in this process) and at each
- * poll it claims due emails, a few at a time, hands each to SMTP and records the outcome —
- * sent + EmailSent, back to the queue with backoff, or failed + EmailFailed. Runs in every
- * replica; the per-email claim makes sure one replica sends each email. While SMTP is
- * unreachable emails only wait: nothing is lost.
+ * The claim of an email inserted for an immediate hand-over: shorter than a poll's claim, so
+ * that what a crashed replica had just inserted is sent by another within about a minute
+ * (its hand-over starts at once; SMTP's own timeouts end it well within this), yet longer
+ * than twice the margin `markSent` needs to record "sent" without the lock.
+ */
+export const HAND_OVER_CLAIM_TTL_MS = 60_000;
+
+/**
+ * A free sending slot, taken for an email this replica is about to insert already claimed;
+ * `send` hands the inserted email over, `cancel` gives the slot back (nothing was inserted).
+ */
+export interface HandOver {
+  readonly worker: string;
+  readonly claimTtlMs: number;
+  send(email: OutgoingEmail): void;
+  cancel(): void;
+}
+
+/**
+ * Hands emails to SMTP and records the outcome — sent + EmailSent, back to the queue with
+ * backoff, or failed + EmailFailed. Runs in every replica. While SMTP is unreachable emails
+ * only wait: nothing is lost.
+ *
+ * The usual way in is `reserve()`: an email queued by this process is inserted already
+ * claimed by it and handed over at once — no due-email query, no separate claim. At most
+ * `sendConcurrency` emails are claimed by this replica and not yet handed to SMTP, however
+ * they came, so a crash leaves at most that many waiting for their claims to expire. When
+ * no slot is free, or SMTP was just found unreachable, the email is inserted queued and the
+ * queue is worked as before: right after a nudge and at each poll the sender claims due
+ * emails, a few at a time (the per-email claim makes sure one replica sends each).
  *
  * Polls come every `pollIntervalMs` while there is work, then further apart up to
  * `idlePollMaxMs` (an idle queue costs two queries per safety poll, not two a second); a
@@ -49,6 +74,13 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
   /** Queries for due emails so far (each pass makes one pair); idle cost is counted in tests. */
   private passCount = 0;
   private nextPoll?: Date;
+  /** Emails claimed by this replica and not yet handed to SMTP (or being handed). */
+  private slotsInUse = 0;
+  private readonly slotWaiters: (() => void)[] = [];
+  /** Hand-overs under way, awaited at shutdown. */
+  private readonly handOvers = new Set<Promise<unknown>>();
+  /** The last hand-over found SMTP unreachable: queue instead of claiming until one succeeds. */
+  private smtpUnreachable = false;
 
   constructor(
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
@@ -69,7 +101,45 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.running;
+    for (const wake of this.slotWaiters.splice(0)) wake();
+    await Promise.all([this.running, ...this.handOvers]);
+  }
+
+  /**
+   * A slot to insert an email already claimed by this replica and hand it to SMTP at once;
+   * undefined when all `sendConcurrency` slots are busy, SMTP was just unreachable or the
+   * sender is stopping (then queue the email and `nudge()`).
+   */
+  reserve(): HandOver | undefined {
+    if (this.stopped || this.smtpUnreachable) return undefined;
+    if (this.slotsInUse >= this.config.sendConcurrency) return undefined;
+    this.slotsInUse++;
+    let settled = false;
+    const settle = () => {
+      if (settled) return false;
+      settled = true;
+      return true;
+    };
+    return {
+      worker: this.worker,
+      claimTtlMs: Math.min(this.config.claimTtlMs, HAND_OVER_CLAIM_TTL_MS),
+      send: (email) => {
+        if (!settle()) return;
+        const handOver = this.deliverClaimed(email)
+          .catch((error: unknown) => {
+            // Database trouble after the claim: the claim expires and a poll sends it.
+            this.logger.warn(`${email.messageId}: hand-over failed: ${errorMessage(error)}`);
+          })
+          .finally(() => {
+            this.handOvers.delete(handOver);
+            this.releaseSlot();
+          });
+        this.handOvers.add(handOver);
+      },
+      cancel: () => {
+        if (settle()) this.releaseSlot();
+      },
+    };
   }
 
   /** Passes over the due emails made so far (one pair of queries each). */
@@ -130,7 +200,34 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
     this.timer = setTimeout(() => this.work(), delay);
   }
 
-  /** The due emails, `sendConcurrency` at a time (each claim is its own, so order is free). */
+  /** Waits for a free slot; false when the sender stopped meanwhile. */
+  private async takeSlot(): Promise<boolean> {
+    while (this.slotsInUse >= this.config.sendConcurrency) {
+      if (this.stopped) return false;
+      await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+    }
+    if (this.stopped) return false;
+    this.slotsInUse++;
+    return true;
+  }
+
+  private releaseSlot(): void {
+    this.slotsInUse--;
+    this.slotWaiters.shift()?.();
+  }
+
+  private async deliverClaimed(email: OutgoingEmail): Promise<Delivery> {
+    // Log lines of the delivery carry the flow's ids (correlationId, the causing eventId).
+    const ids = { ...this.causedBy(email), eventId: email.causationEventId };
+    const delivery = await CorrelationContext.run(ids, () => this.deliver(email));
+    this.smtpUnreachable = delivery === 'unreachable';
+    return delivery;
+  }
+
+  /**
+   * The due emails, `sendConcurrency` at a time (each claim is its own, so order is free),
+   * sharing the slots with the emails handed over at insert.
+   */
   private async sendDue(): Promise<number> {
     const now = new Date();
     if (this.retryDueAt !== undefined && this.retryDueAt <= now.getTime()) {
@@ -141,18 +238,20 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
     let unreachable = false;
     await mapLimited(due, this.config.sendConcurrency, async (messageId) => {
       // No server, no point trying the rest now: they stay due for the next pass.
-      if (this.stopped || unreachable) return;
-      const email = await this.emails.claim(
-        messageId,
-        this.worker,
-        new Date(),
-        this.config.claimTtlMs,
-      );
-      if (!email) return;
-      // Log lines of the delivery carry the flow's ids (correlationId, the causing eventId).
-      const ids = { ...this.causedBy(email), eventId: email.causationEventId };
-      if ((await CorrelationContext.run(ids, () => this.deliver(email))) === 'unreachable')
-        unreachable = true;
+      if (this.stopped || unreachable || !(await this.takeSlot())) return;
+      try {
+        if (unreachable) return;
+        const email = await this.emails.claim(
+          messageId,
+          this.worker,
+          new Date(),
+          this.config.claimTtlMs,
+        );
+        if (!email) return;
+        if ((await this.deliverClaimed(email)) === 'unreachable') unreachable = true;
+      } finally {
+        this.releaseSlot();
+      }
     });
     return due.length;
   }
@@ -175,7 +274,7 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
       },
       this.causedBy(email),
     );
-    if (!(await this.emails.markSent(email.messageId, this.worker, sentAt, [event]))) {
+    if (!(await this.emails.markSent(email, this.worker, sentAt, [event]))) {
       this.logger.warn(`${email.messageId} was sent but its claim had passed to another sender`);
     }
     emailsSent.inc({ template: email.template });

@@ -9,9 +9,14 @@ export class SmtpMailer implements OnModuleDestroy {
   private readonly transport: Transporter;
 
   constructor(@Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig) {
-    // Short timeouts: a hung server must not hold a claimed email for minutes.
+    // Pooled: a few kept-alive connections (one per sending slot) instead of a connect,
+    // greeting and EHLO per email. Short timeouts: a hung server must not hold a claimed
+    // email for minutes.
     this.transport = createTransport({
       url: config.smtpUrl,
+      pool: true,
+      maxConnections: config.sendConcurrency,
+      maxMessages: 100,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,

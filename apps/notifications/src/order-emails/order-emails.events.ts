@@ -10,7 +10,7 @@ import {
   UserActivatedEvent,
   UserActivatedPayload,
 } from '@metered/contracts';
-import { EventConsumer, EventEnvelope, EventHandlers } from '@metered/event-platform';
+import { EventConsumer, EventEnvelope, EventHandlers, idempotent } from '@metered/event-platform';
 import { OrderEmailPayload } from './domain/order-email';
 import { OrderEmailsService } from './order-emails.service';
 
@@ -29,7 +29,9 @@ export class OrderEmailsEvents {
 
   @EventPattern(Topics.OrderingOrder)
   async onOrderEvent(@Payload() _value: unknown, @Ctx() context: KafkaContext) {
-    const handle = (e: EventEnvelope<OrderEmailPayload>) => this.emails.onOrderEvent(e);
+    // Naturally idempotent, so no inbox: each email's _id is (template, event, recipient) and
+    // parking checks the eventId under the account's lock; a redelivery changes nothing.
+    const handle = idempotent((e: EventEnvelope<OrderEmailPayload>) => this.emails.onOrderEvent(e));
     const handlers: EventHandlers = {
       [OrderPlacedEvent.type]: handle,
       [OrderHeldEvent.type]: handle,

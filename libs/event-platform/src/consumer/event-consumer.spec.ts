@@ -8,7 +8,7 @@ import { WidgetCountedEvent, WidgetCountedPayload } from '../envelope/test-event
 import { InboxStore, ProcessedEvent } from '../inbox/inbox.store';
 import { DeadLetterMessage } from './dead-letter-message';
 import { DeadLetterPublisher } from './dead-letter.publisher';
-import { EventConsumer } from './event-consumer';
+import { EventConsumer, idempotent } from './event-consumer';
 
 /** In-memory stand-ins: this spec checks the consumer's decisions, not Kafka or the database. */
 class MemoryInbox {
@@ -96,6 +96,37 @@ describe('EventConsumer', () => {
     expect(await consumer.consume(contextFor(bytes), handlers)).toBe('handled');
     expect(await consumer.consume(contextFor(bytes), handlers)).toBe('duplicate');
     expect(effects).toBe(1);
+  });
+
+  it('neither reads nor records the inbox for a handler marked idempotent; a redelivery runs it again', async () => {
+    const bytes = envelopeBytes(envelope());
+    let inboxReads = 0;
+    const isProcessed = inbox.isProcessed.bind(inbox);
+    inbox.isProcessed = (group, eventId) => {
+      inboxReads++;
+      return isProcessed(group, eventId);
+    };
+    let runs = 0;
+    const handlers = { WidgetCounted: idempotent(() => void runs++) };
+    expect(await consumer.consume(contextFor(bytes), handlers)).toBe('handled');
+    expect(await consumer.consume(contextFor(bytes), handlers)).toBe('handled');
+    // The handler's own key (e.g. an _id derived from the event) makes the second run a no-op.
+    expect(runs).toBe(2);
+    expect(inboxReads).toBe(0);
+    expect(inbox.records).toHaveLength(0);
+  });
+
+  it('retries and parks an idempotent handler like any other', async () => {
+    let calls = 0;
+    const outcome = await consumer.consume(contextFor(envelopeBytes(envelope())), {
+      WidgetCounted: idempotent(() => {
+        calls++;
+        throw new Error('smtp said no');
+      }),
+    });
+    expect(outcome).toBe('dead-lettered');
+    expect(calls).toBe(3);
+    expect(deadLetters.messages[0].headers).toMatchObject({ 'dlq-reason': 'handler-failed' });
   });
 
   it.each([

@@ -17,8 +17,29 @@ export type EventHandler<P = unknown> = {
   bivarianceHack(envelope: EventEnvelope<P>): unknown;
 }['bivarianceHack'];
 
-/** Handlers by event type, e.g. `{ [OrderPlacedEvent.type]: (e) => this.onOrderPlaced(e) }`. */
-export type EventHandlers = Record<string, EventHandler>;
+/**
+ * A handler whose effect is its own idempotency key, so the consumer neither reads nor
+ * records the inbox for it (two database commands less per event). Only for handlers whose
+ * every write is naturally idempotent: an insert whose unique `_id` is derived from the event
+ * (e.g. an email named `<template>:<eventId>:<recipient>`: a redelivered or raced event finds
+ * it already there), or a read-decide-write under the document's lock that checks the eventId
+ * itself. A handler that counts, appends or publishes per delivery keeps the inbox.
+ */
+export interface IdempotentEventHandler<P = unknown> {
+  handle: EventHandler<P>;
+  idempotent: true;
+}
+
+/** Marks a handler as naturally idempotent (see IdempotentEventHandler): no inbox for it. */
+export function idempotent<P>(handle: EventHandler<P>): IdempotentEventHandler<P> {
+  return { handle, idempotent: true };
+}
+
+/**
+ * Handlers by event type, e.g. `{ [OrderPlacedEvent.type]: (e) => this.onOrderPlaced(e) }`;
+ * a handler wrapped in `idempotent(...)` runs without the inbox.
+ */
+export type EventHandlers = Record<string, EventHandler | IdempotentEventHandler>;
 
 export type ConsumeOutcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
 
@@ -32,8 +53,8 @@ export interface EventConsumerDependencies {
 }
 
 /**
- * The body of every `@EventPattern` handler: check, deduplicate, run with retries, park
- * what cannot be processed. Returning normally lets Nest commit the offset; it throws
+ * The body of every `@EventPattern` handler: check, deduplicate (the inbox, unless the
+ * handler is marked `idempotent`), run with retries, park what cannot be processed. Returning normally lets Nest commit the offset; it throws
  * (KafkaRetriableException, offset not committed, message redelivered) only when even
  * parking or recording failed — so nothing is lost and the consumer never stalls on one
  * bad message.
@@ -100,8 +121,14 @@ export class EventConsumer {
       if (error instanceof EventRejectedError) return refuse(error.reason, error.message);
       throw error;
     }
-    const handler = handlers[envelope.type];
-    if (!handler) return 'ignored';
+    const entry = handlers[envelope.type];
+    if (!entry) return 'ignored';
+    if (typeof entry !== 'function') {
+      // Naturally idempotent: a redelivery runs the handler again and has no second effect.
+      const failure = await this.runHandler(context, entry.handle, envelope);
+      return failure ? refuse(failure.reason, failure.error, failure.attempts) : 'handled';
+    }
+    const handler = entry;
     if (
       await this.infrastructure('read the inbox', () =>
         this.deps.inbox.isProcessed(this.group, envelope.eventId),

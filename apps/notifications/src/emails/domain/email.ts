@@ -29,6 +29,8 @@ export interface OutgoingEmail {
   html: string;
   /** Attempts so far, the current one included. */
   attempts: number;
+  /** Until when this replica's claim on the email holds (no other replica takes it before). */
+  claimExpiresAt: Date;
   causationEventId: string;
   correlationId: string;
 }

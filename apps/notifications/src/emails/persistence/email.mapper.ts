@@ -16,7 +16,8 @@ export function toLogEntry(document: EmailDocument): EmailLogEntry {
   };
 }
 
-export function toOutgoingEmail(document: EmailDocument): OutgoingEmail {
+/** A document claimed by this replica (`claimExpiresAt` set by the claim or the insert). */
+export function toOutgoingEmail(document: EmailDocument & { claimExpiresAt: Date }): OutgoingEmail {
   return {
     messageId: document._id,
     template: document.template,
@@ -25,6 +26,7 @@ export function toOutgoingEmail(document: EmailDocument): OutgoingEmail {
     text: document.text ?? '',
     html: document.html ?? '',
     attempts: document.attempts,
+    claimExpiresAt: document.claimExpiresAt,
     causationEventId: document.causationEventId,
     correlationId: document.correlationId,
   };
