@@ -59,10 +59,10 @@ describe('the database cost of a placement, with per-replica caches (real Ferret
     await kafka.close();
   });
 
-  function body(seeded: SeededSerial, quantity = 1) {
+  function body(seeded: SeededSerial, quantity = 1, reorderNumber = 'R-1000') {
     return {
       serial: seeded.serial,
-      rows: [{ reorderNumber: 'R-1000', fullCartonsOnsite: 0, bottlesOnsite: 0, quantity }],
+      rows: [{ reorderNumber, fullCartonsOnsite: 0, bottlesOnsite: 0, quantity }],
     };
   }
 
@@ -163,6 +163,39 @@ describe('the database cost of a placement, with per-replica caches (real Ferret
     await replicas[0].views.serial(seeded.serial);
     const kept = await replicas[0].commandsOf(() => replicas[0].views.serial(seeded.serial));
     expect(kept.commands).toEqual([]);
+  });
+
+  it('applies an allowance override set in one replica to the next placement in both', async () => {
+    const item = `R-${run}`.toUpperCase();
+    const seeded = await seedSerialOfNewAccount(db, 'allowance', item);
+    for (const replica of replicas) {
+      const warm = await replica.placing.place({ user: seeded.user, body: body(seeded, 1, item) });
+      expect(warm.order.status).toBe('placed'); // default allowance: 2 cartons = 8 bottles
+    }
+    const admin = { ...seeded.user, roles: ['admin' as const], accountId: undefined };
+    await replicas[0].allowances.set(item, 2, admin);
+    // What the relay publishes: the audit record stored with the override.
+    const [stored] = await db
+      .collection<{ _id: string; outbox: { envelope: string; key: string; topic: string }[] }>(
+        'allowances',
+      )
+      .find({ _id: item })
+      .toArray();
+    expect(stored.outbox).toHaveLength(1);
+    const [entry] = stored.outbox;
+    await kafka.produce(entry.topic, [{ key: entry.key, value: entry.envelope }]);
+    for (const replica of replicas) {
+      await waitFor(
+        'the override in the replica’s cache',
+        async () => (await replica.views.allowanceOverrides([item])).get(item) === 2,
+        30_000,
+      );
+      const { order } = await replica.placing.place({
+        user: seeded.user,
+        body: body(seeded, 1, item),
+      });
+      expect(order.status).toBe('held');
+    }
   });
 
   itWhenManaged(

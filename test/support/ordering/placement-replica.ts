@@ -149,6 +149,10 @@ export class OrderingReplica {
     return this.app.get(PlacementViews);
   }
 
+  get allowances(): AllowancesService {
+    return this.app.get(AllowancesService);
+  }
+
   get readModels(): ReadModelsService {
     return this.app.get(ReadModelsService);
   }
@@ -212,6 +216,7 @@ export interface SeededSerial {
 export async function seedSerialOfNewAccount(
   db: Connection,
   tag = 'replica',
+  reorderNumber = 'R-1000',
 ): Promise<SeededSerial> {
   const serial = `SN${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
   const accountId = randomUUID();
@@ -230,7 +235,7 @@ export async function seedSerialOfNewAccount(
     model: { code: 'T-1', name: 'Test Model', family: 'office' },
     shipTo: TEST_SHIP_TO,
     supplyItems: [
-      { reorderNumber: 'R-1000', description: 'Black toner', kind: 'toner', bottlesPerCarton: 4 },
+      { reorderNumber, description: 'Black toner', kind: 'toner', bottlesPerCarton: 4 },
     ],
     contract: {
       contractId: `C-${serial}`,
