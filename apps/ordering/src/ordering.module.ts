@@ -8,6 +8,7 @@ import { AllowancesController } from './allowances/allowances.controller';
 import { AllowancesService } from './allowances/allowances.service';
 import {
   ALLOWANCE,
+  ALLOWANCES_COLLECTION,
   AllowanceSchema,
   AllowancesRepository,
   MongoAllowancesRepository,
@@ -47,6 +48,7 @@ import {
   MongoSerialsRepository,
   SerialsRepository,
 } from './read-models/persistence/serials.repository';
+import { PlacementViews } from './read-models/cache/placement-views';
 import { ReadModelsEvents } from './read-models/read-models.events';
 import { ReadModelsService } from './read-models/read-models.service';
 
@@ -69,8 +71,9 @@ import { ReadModelsService } from './read-models/read-models.service';
       service: 'ordering',
       catalog: contractsCatalog,
       topics: ALL_TOPICS,
-      // Orders carry their own events (OrderPlaced … OrderDelivered).
-      outboxCollections: [ORDERS_COLLECTION],
+      // Orders carry their own events (OrderPlaced … OrderDelivered); allowance overrides
+      // their audit records.
+      outboxCollections: [ORDERS_COLLECTION, ALLOWANCES_COLLECTION],
     }),
   ],
   controllers: [
@@ -91,6 +94,7 @@ import { ReadModelsService } from './read-models/read-models.service';
     { provide: AllowancesRepository, useClass: MongoAllowancesRepository },
     { provide: IdempotencyKeysRepository, useClass: MongoIdempotencyKeysRepository },
     ReadModelsService,
+    PlacementViews,
     CatalogService,
     AllowancesService,
     IdempotentPlacement,

@@ -36,10 +36,6 @@ export class AllowancesController {
     @Body() body: SetAllowanceDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<AllowanceResponse> {
-    return this.allowances.set(
-      normaliseIdentifier(reorderNumber),
-      body.allowanceBottles,
-      user.userId,
-    );
+    return this.allowances.set(normaliseIdentifier(reorderNumber), body.allowanceBottles, user);
   }
 }

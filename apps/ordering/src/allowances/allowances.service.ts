@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InvalidInputError } from '@metered/service-kit';
+import type { AuthenticatedUser } from '@metered/auth';
+import { StaffActionRecordedEvent } from '@metered/contracts';
 import { REORDER_NUMBER_PATTERN } from '@metered/contracts/reference/identifiers';
+import { EventOutbox } from '@metered/event-platform';
+import { InvalidInputError } from '@metered/service-kit';
 import { ORDERING_CONFIG, type OrderingConfig } from '../config/ordering.config';
-import {
-  defaultAllowance,
-  type AllowanceOf,
-} from '../orders/commands/place-order/domain/sense-check';
+import { ALLOWANCE_CHANGED } from '../read-models/cache/allowance-changes';
 import { SerialsRepository } from '../read-models/persistence/serials.repository';
 import type { AllowanceResponse } from './dto/allowance.dto';
 import { AllowancesRepository } from './persistence/allowances.repository';
@@ -16,16 +17,9 @@ export class AllowancesService {
   constructor(
     private readonly allowances: AllowancesRepository,
     private readonly serials: SerialsRepository,
+    private readonly outbox: EventOutbox,
     @Inject(ORDERING_CONFIG) private readonly config: OrderingConfig,
   ) {}
-
-  /** The allowance rule for an order with these items (one read for all overrides). */
-  async allowanceFor(reorderNumbers: readonly string[]): Promise<AllowanceOf> {
-    return defaultAllowance(
-      this.config.allowanceCartons,
-      await this.allowances.findMany(reorderNumbers),
-    );
-  }
 
   async get(reorderNumber: string): Promise<AllowanceResponse> {
     checkReorderNumber(reorderNumber);
@@ -51,14 +45,28 @@ export class AllowancesService {
     };
   }
 
-  async set(reorderNumber: string, allowanceBottles: number, by: string) {
+  /**
+   * Sets the override with its audit record (StaffActionRecorded `allowance.changed`) in one
+   * write; the record is also what tells every replica's placement cache of the change.
+   */
+  async set(reorderNumber: string, allowanceBottles: number, by: AuthenticatedUser) {
     checkReorderNumber(reorderNumber);
-    await this.allowances.save({
-      reorderNumber,
-      allowanceBottles,
-      updatedBy: by,
-      updatedAt: new Date(),
-    });
+    const updatedAt = new Date();
+    await this.allowances.save(
+      { reorderNumber, allowanceBottles, updatedBy: by.userId, updatedAt },
+      (before) => [
+        this.outbox.create(StaffActionRecordedEvent, {
+          auditId: randomUUID(),
+          service: 'ordering',
+          actor: { userId: by.userId, email: by.email, roles: [...by.roles] },
+          action: ALLOWANCE_CHANGED,
+          subject: { type: 'allowance', id: reorderNumber },
+          ...(before ? { before: { allowanceBottles: before.allowanceBottles } } : {}),
+          after: { allowanceBottles },
+          at: updatedAt.toISOString(),
+        }),
+      ],
+    );
     return this.get(reorderNumber);
   }
 }

@@ -25,6 +25,24 @@ const ORDERING_OWN: SettingDeclaration[] = [
     description: 'sense-check allowance in cartons',
   },
   {
+    name: 'PLACEMENT_CACHE',
+    kind: 'text',
+    requirement: 'optional',
+    description: 'off: placement reads its read models from the database for every order',
+  },
+  {
+    name: 'PLACEMENT_CACHE_MAX_ENTRIES',
+    kind: 'number',
+    requirement: 'optional',
+    description: 'entries per placement cache (serials, accounts, allowances)',
+  },
+  {
+    name: 'PLACEMENT_CACHE_MAX_AGE_MS',
+    kind: 'number',
+    requirement: 'optional',
+    description: 'a placement cache entry is read again after this long',
+  },
+  {
     name: 'FULFILMENT_SIMULATOR',
     kind: 'text',
     requirement: 'optional',

@@ -9,9 +9,17 @@ import type {
   SupplyItemRemovedPayload,
 } from '@metered/contracts';
 import type { EventEnvelope } from '@metered/event-platform';
-import { applyAccountApproved, applyShipToChanged } from './domain/account-view';
-import { applyItemAdded, applyItemRemoved } from './domain/serial-items';
-import { applyContractDecided, applySerialLinked, applySerialUnlinked } from './domain/serial-view';
+import {
+  type AccountChange,
+  contractChanged,
+  registrationApproved,
+  type SerialChange,
+  serialAdded,
+  serialRemoved,
+  shipToAddressChanged,
+  supplyItemAdded,
+  supplyItemRemoved,
+} from './domain/read-model-changes';
 import { AccountsRepository } from './persistence/accounts.repository';
 import { SerialsRepository } from './persistence/serials.repository';
 
@@ -30,92 +38,43 @@ export class ReadModelsService {
   ) {}
 
   async onSerialAdded({ payload }: EventEnvelope<SerialAddedPayload>): Promise<void> {
-    const changed = await this.serials.change(payload.serial, (current) =>
-      applySerialLinked(current, {
-        serial: payload.serial,
-        accountId: payload.accountId,
-        country: payload.country,
-        model: payload.model,
-        shipTo: payload.shipTo,
-        supplyItems: payload.supplyItems,
-        contract: payload.contract,
-        addedAt: new Date(payload.addedAt),
-      }),
-    );
-    this.unchanged(changed, 'SerialAdded', payload.serial);
+    await this.serial('SerialAdded', payload.serial, serialAdded(payload));
   }
 
   async onSerialRemoved({ payload }: EventEnvelope<SerialRemovedPayload>): Promise<void> {
-    const changed = await this.serials.change(payload.serial, (current) =>
-      applySerialUnlinked(current, {
-        serial: payload.serial,
-        accountId: payload.accountId,
-        removedAt: new Date(payload.removedAt),
-      }),
-    );
-    this.unchanged(changed, 'SerialRemoved', payload.serial);
+    await this.serial('SerialRemoved', payload.serial, serialRemoved(payload));
   }
 
   async onSupplyItemAdded({ payload }: EventEnvelope<SupplyItemAddedPayload>): Promise<void> {
-    const changed = await this.serials.change(payload.serial, (current) =>
-      applyItemAdded(current, {
-        serial: payload.serial,
-        item: payload.item,
-        addedAt: new Date(payload.addedAt),
-      }),
-    );
-    this.unchanged(changed, 'SupplyItemAdded', payload.serial);
+    await this.serial('SupplyItemAdded', payload.serial, supplyItemAdded(payload));
   }
 
   async onSupplyItemRemoved({ payload }: EventEnvelope<SupplyItemRemovedPayload>): Promise<void> {
-    const changed = await this.serials.change(payload.serial, (current) =>
-      applyItemRemoved(current, {
-        serial: payload.serial,
-        reorderNumber: payload.reorderNumber,
-        removedAt: new Date(payload.removedAt),
-      }),
-    );
-    this.unchanged(changed, 'SupplyItemRemoved', payload.serial);
+    await this.serial('SupplyItemRemoved', payload.serial, supplyItemRemoved(payload));
   }
 
   async onContractChanged({ payload }: EventEnvelope<ContractChangedPayload>): Promise<void> {
-    const changed = await this.serials.change(payload.serial, (current) =>
-      applyContractDecided(current, {
-        serial: payload.serial,
-        accountId: payload.accountId,
-        contract: payload.contract,
-        changedAt: new Date(payload.changedAt),
-      }),
-    );
-    this.unchanged(changed, 'ContractChanged', payload.serial);
+    await this.serial('ContractChanged', payload.serial, contractChanged(payload));
   }
 
   async onRegistrationApproved({
     payload,
   }: EventEnvelope<RegistrationApprovedPayload>): Promise<void> {
-    const changed = await this.accounts.change(payload.accountId, (current) =>
-      applyAccountApproved(current, {
-        accountId: payload.accountId,
-        company: payload.company,
-        country: payload.country,
-        shipTo: payload.shipTo,
-        approvedAt: new Date(payload.approvedAt),
-      }),
-    );
-    this.unchanged(changed, 'RegistrationApproved', payload.accountId);
+    await this.account('RegistrationApproved', payload.accountId, registrationApproved(payload));
   }
 
   async onShipToAddressChanged({
     payload,
   }: EventEnvelope<ShipToAddressChangedPayload>): Promise<void> {
-    const changed = await this.accounts.change(payload.accountId, (current) =>
-      applyShipToChanged(current, {
-        accountId: payload.accountId,
-        shipTo: payload.shipTo,
-        changedAt: new Date(payload.changedAt),
-      }),
-    );
-    this.unchanged(changed, 'ShipToAddressChanged', payload.accountId);
+    await this.account('ShipToAddressChanged', payload.accountId, shipToAddressChanged(payload));
+  }
+
+  private async serial(type: string, serial: string, change: SerialChange): Promise<void> {
+    this.unchanged(await this.serials.change(serial, change), type, serial);
+  }
+
+  private async account(type: string, accountId: string, change: AccountChange): Promise<void> {
+    this.unchanged(await this.accounts.change(accountId, change), type, accountId);
   }
 
   private unchanged(changed: boolean, type: string, key: string): void {

@@ -12,6 +12,8 @@ interface AccountViewDocument extends Omit<AccountRecord, 'accountId'> {
 export abstract class AccountsRepository {
   /** The account once approved (an address change alone does not make it orderable). */
   abstract findById(accountId: string): Promise<AccountView | null>;
+  /** What is stored, approved or not (the placement cache keeps this). */
+  abstract findRecord(accountId: string): Promise<AccountRecord | null>;
   /** Read-decide-write of one account under its lock; `decide` returns null to leave it. */
   abstract change(
     accountId: string,
@@ -46,7 +48,7 @@ export class MongoAccountsRepository extends AccountsRepository {
     });
   }
 
-  private async findRecord(accountId: string): Promise<AccountRecord | null> {
+  async findRecord(accountId: string): Promise<AccountRecord | null> {
     const document = await this.model.findById(accountId).lean<AccountViewDocument>();
     if (!document) return null;
     const { _id, ...rest } = document;

@@ -26,7 +26,8 @@ const MAX_ROUNDS = 3;
 
 /**
  * "A double click never makes two orders": the key is claimed by an insert into a unique
- * id (the only atomic check FerretDB offers) before the order is written. The loser of a
+ * id (the only atomic check FerretDB offers) before the order is written; the claim is
+ * read only when that insert finds the key taken. The loser of a
  * race waits for the winner's order and answers with it; a claim whose request was refused
  * is removed again, so a refusal leaves nothing behind.
  */
@@ -49,12 +50,7 @@ export class IdempotentPlacement {
       ]);
     }
     for (let round = 1; round <= MAX_ROUNDS; round++) {
-      const existing = await this.keys.find(request.accountId, key);
-      if (existing) {
-        const order = await this.replay(existing, request.requestHash);
-        if (order) return { order, replayed: true };
-        continue; // the claim was given up: try to take it
-      }
+      // The insert first: a new key (the usual case) costs one command, a used one two.
       const claim: IdempotencyClaim = {
         accountId: request.accountId,
         key,
@@ -62,13 +58,19 @@ export class IdempotentPlacement {
         orderId: randomUUID(),
         claimedAt: new Date(),
       };
-      if (!(await this.keys.claim(claim))) continue; // lost the race: replay the winner
-      try {
-        return { order: await place(claim.orderId), replayed: false };
-      } catch (error) {
-        await this.keys.release(claim);
-        throw error;
+      if (await this.keys.claim(claim)) {
+        try {
+          return { order: await place(claim.orderId), replayed: false };
+        } catch (error) {
+          await this.keys.release(claim);
+          throw error;
+        }
       }
+      const existing = await this.keys.find(request.accountId, key);
+      if (!existing) continue; // given up meanwhile: try to take it
+      const order = await this.replay(existing, request.requestHash);
+      if (order) return { order, replayed: true };
+      // the claim was given up: try to take it
     }
     throw new UnavailableError(`a request with this ${IDEMPOTENCY_HEADER} is still in progress`);
   }

@@ -4,12 +4,10 @@ import type { AuthenticatedUser } from '@metered/auth';
 import { OrderHeldEvent, OrderPlacedEvent, StaffActionRecordedEvent } from '@metered/contracts';
 import { EventOutbox } from '@metered/event-platform';
 import { InvalidInputError, NotFoundError, UnavailableError } from '@metered/service-kit';
-import { AllowancesService } from '../../../allowances/allowances.service';
 import { ORDERING_CONFIG, type OrderingConfig } from '../../../config/ordering.config';
+import { PlacementViews } from '../../../read-models/cache/placement-views';
 import { currentShipTo } from '../../../read-models/domain/account-view';
 import { belongsTo } from '../../../read-models/domain/serial-view';
-import { AccountsRepository } from '../../../read-models/persistence/accounts.repository';
-import { SerialsRepository } from '../../../read-models/persistence/serials.repository';
 import type { Order } from '../../domain/order';
 import { newOrderNumber } from '../../domain/order-number';
 import { toSnapshot } from '../../domain/order-snapshot';
@@ -23,6 +21,7 @@ import {
   type ChainEntry,
 } from './domain/allowance-chain';
 import { decideOrder, type OrderDecision, type OrderContext } from './domain/order-request';
+import { defaultAllowance } from './domain/sense-check';
 import { requestHash } from './domain/idempotency';
 import type { PlaceOrderDto } from './dto/place-order.dto';
 import { IdempotentPlacement } from './idempotent-placement';
@@ -53,10 +52,8 @@ export class PlaceOrderService {
   private readonly logger = new Logger(PlaceOrderService.name);
 
   constructor(
-    private readonly serials: SerialsRepository,
-    private readonly accounts: AccountsRepository,
+    private readonly views: PlacementViews,
     private readonly orders: OrdersRepository,
-    private readonly allowances: AllowancesService,
     private readonly idempotency: IdempotentPlacement,
     private readonly outbox: EventOutbox,
     @Inject(ORDERING_CONFIG) private readonly config: OrderingConfig,
@@ -79,10 +76,16 @@ export class PlaceOrderService {
     accountId: string,
     channel: 'web' | 'helpdesk',
   ): Promise<Order> {
-    const view = await this.serials.findBySerial(body.serial);
+    // The serial's live orders are read while the rest comes (from memory once warm).
+    const liveChain = this.orders.liveChain(body.serial);
+    liveChain.catch(() => undefined); // awaited below unless a refusal comes first
+    const [view, account, overrides] = await Promise.all([
+      this.views.serial(body.serial),
+      this.views.account(accountId),
+      this.views.allowanceOverrides(body.rows.map((row) => row.reorderNumber)),
+    ]);
     // Unknown, not yet linked, or another account's: one and the same answer.
     if (!belongsTo(view, accountId)) throw new NotFoundError(`serial ${body.serial} not found`);
-    const account = await this.accounts.findById(accountId);
     if (!account) {
       throw new UnavailableError(
         `account ${accountId} is not known to ordering yet; try again shortly`,
@@ -93,9 +96,9 @@ export class PlaceOrderService {
       channel,
       now,
       maxCartonsPerRow: this.config.maxCartonsPerRow,
-      allowanceOf: await this.allowances.allowanceFor(body.rows.map((row) => row.reorderNumber)),
+      allowanceOf: defaultAllowance(this.config.allowanceCartons, overrides),
     };
-    let chain = await this.orders.liveChain(view.serial);
+    let chain = await liveChain;
     let orderNumber = newOrderNumber(now);
     for (let attempt = 1; attempt <= MAX_INSERTS; attempt++) {
       const already = alreadyOrdered(chain, now, this.config.allowanceWindowDays);
