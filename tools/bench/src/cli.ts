@@ -332,7 +332,7 @@ async function main(): Promise<void> {
     accounting,
     idle: {
       durationS: idle.durationS,
-      servicesPerSecond: accounting.idlePerSecond,
+      servicesPerSecond: ownCounters ? accounting.idlePerSecond : null,
       ferretdbPerSecond: idleFerretDb,
       ferretdbByCommand: idle.ferretdb.counts,
     },
