@@ -5,6 +5,10 @@ import { mongoUriFor, readInfrastructureConfig, ServiceName } from './config/inf
 import { DATABASE_CLIENT_TIMEOUTS } from './errors/database-unavailable';
 import { HealthModule } from './health/health.module';
 import { serviceLoggerModule } from './logging/service-logger.module';
+import {
+  countDatabaseCommands,
+  databaseCommandMetricsEnabled,
+} from './metrics/database-command-metrics';
 import { MetricsModule } from './metrics/metrics.module';
 
 /**
@@ -24,6 +28,10 @@ export class ServiceKitModule {
           ...DATABASE_CLIENT_TIMEOUTS,
           retryAttempts: 30,
           retryDelay: 2000,
+          // Counts each command into db_commands_total (GET /metrics), read by the benchmark.
+          ...(databaseCommandMetricsEnabled()
+            ? { monitorCommands: true, connectionFactory: countDatabaseCommands }
+            : {}),
         }),
         HealthModule,
         MetricsModule.forService(service),

@@ -4,6 +4,7 @@
  * public API at the same concurrency, then rising offered rates to find the knee, then half of
  * the peak for the latency targets. Prints the ratio table and writes docs/perf/.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GatewayClient } from '../../stack/src/demo/gateway-client';
 import { ensureApps } from '../../stack/src';
@@ -16,12 +17,17 @@ import { PhaseResult } from './load/phase-result';
 import { round, summarise } from './load/stats';
 import { BacklogSampler } from './pipeline/backlog-sampler';
 import { backlogSeries } from './pipeline/backlog-series';
-import { ensureBenchCustomers } from './pipeline/bench-customers';
+import { BenchCustomer, ensureBenchCustomers } from './pipeline/bench-customers';
 import { commandsPerOrder, readCommandCounts } from './pipeline/database-commands';
 import { confirmationEmails } from './pipeline/email-latency';
 import { EventObserver } from './pipeline/event-observer';
 import { AcceptedOrder, orderPlacer, refusedOrder } from './pipeline/order-placement';
-import { ProcessSampler, stackProcesses } from './pipeline/process-sampler';
+import { ProcessSampler } from './pipeline/process-sampler';
+import { isService, serviceMetricsUrls, stackProcesses } from './pipeline/stack-processes';
+import { cpuSecondsByComponent, cpuSnapshot } from './pipeline/cpu-time';
+import { accountOrders, accountingSection, CounterWindow } from './accounting/order-accounting';
+import { counterDelta, readServiceCounters, sumCounted } from './accounting/service-counters';
+import { cpuSection, cpuPerOrder } from './report/cpu-per-order';
 import { databaseCommandsBrief, databaseCommandsSection } from './report/database-commands-table';
 import { kneeStopReason } from './report/knee-stop';
 import { backlogFlat } from './report/lag-flat';
@@ -34,23 +40,56 @@ import {
   targetTable,
   writeReport,
 } from './report/write-report';
-import { readBenchSettings } from './settings';
+import { runComparison } from './compare/run-compare';
+import { BenchSettings, readBenchSettings } from './settings';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const brief = (phase: PhaseResult) =>
   `${round(phase.rate)}/s, p50 ${round(phase.latency.p50)} ms, p99 ${round(phase.latency.p99)} ms, ${phase.errors} errors`;
-const APP_PROCESSES = [
-  'gateway',
-  'identity',
-  'registry',
-  'ordering',
-  'notifications',
-  'operations',
-];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** The older revision's sustained rate, from the run `--compare` made of it just before. */
+function compareRateOf(): { revision: string; rate: number } | undefined {
+  const file = process.env.BENCH_COMPARE_RESULT;
+  if (!file) return undefined;
+  const old = JSON.parse(readFileSync(file, 'utf8')) as BenchResult;
+  return { revision: old.machine.revision, rate: old.main.rate };
+}
+
+/**
+ * The fulfilment simulator's share, measured alone: a few orders placed on the quiet stack,
+ * their own pipeline given the simulator's delay to finish, then the window in which they are
+ * dispatched and delivered (ordering's updates, its events, the shipping emails) with nothing
+ * else placed. Commands per shipped order; the idle rate is taken out in the accounting.
+ */
+async function simulatorWindow(
+  settings: BenchSettings,
+  customers: BenchCustomer[],
+  window: (work: () => Promise<unknown>) => Promise<CounterWindow>,
+): Promise<(CounterWindow & { orders: number }) | { reason: string }> {
+  if (settings.simulatorOrders === 0)
+    return { reason: 'not measured (FULFILMENT_SIMULATOR=off or BENCH_SIMULATOR_ORDERS=0)' };
+  const placed: AcceptedOrder[] = [];
+  const place = orderPlacer(settings.gatewayUrl, customers, placed);
+  const firstAt = performance.now();
+  for (let i = 0; i < settings.simulatorOrders; i++) await place(0, i).catch(() => false);
+  const lastAt = performance.now();
+  const delay = settings.simulatorDelayMs;
+  await sleep(firstAt + delay - 500 - performance.now());
+  const measured = await window(() => sleep(lastAt + 2 * delay + 3000 - performance.now()));
+  const orders = placed.filter((order) => order.status === 'placed').length;
+  log(
+    `fulfilment simulator: ${orders} orders shipped in a window of ${round(measured.durationS)} s, ${round(sumCounted(measured.delta) / Math.max(1, orders), 2)} commands each (idle included)`,
+  );
+  return { ...measured, orders };
+}
 
 async function main(): Promise<void> {
   const settings = readBenchSettings();
   const machine = describeMachine();
+  // `--compare`: this run benches another revision's stack, with this tree's bench.
+  if (settings.label) machine.revision = settings.label;
   log(
     `revision ${machine.revision} on ${machine.cpuModel} (${machine.cores} cores, ${machine.memoryGb} GB)`,
   );
@@ -84,6 +123,41 @@ async function main(): Promise<void> {
   );
   log(`G_http ${brief(gatewayValidation)}`);
 
+  // Every process of the stack (all replicas of a service, every broker) from its pid files.
+  const stack = stackProcesses(join(settings.stackDir, 'pids'));
+  const metricsTargets = serviceMetricsUrls(stack);
+  log(
+    `stack: ${stack.length} processes (${stack.map((p) => p.name).join(', ')}), counters read from ${metricsTargets.length}`,
+  );
+  const counters = () => readServiceCounters(metricsTargets);
+  const window = async (work: () => Promise<unknown>) => {
+    const before = {
+      services: await counters(),
+      ferretdb: await readCommandCounts(settings.ferretdbMetricsUrl),
+    };
+    const started = performance.now();
+    await work();
+    const durationS = (performance.now() - started) / 1000;
+    const after = {
+      services: await counters(),
+      ferretdb: await readCommandCounts(settings.ferretdbMetricsUrl),
+    };
+    return {
+      delta: counterDelta(before.services, after.services),
+      durationS,
+      ferretdb: commandsPerOrder(settings.ferretdbMetricsUrl, before.ferretdb, after.ferretdb, 1),
+    };
+  };
+  // A quiet window before any order: what the stack asks of the database doing nothing
+  // (after a pause for the customers' setup and the baselines to settle).
+  await sleep(5000);
+  const idle = await window(() => sleep(settings.idleMs));
+  const idleFerretDb = idle.ferretdb.total === null ? NaN : idle.ferretdb.total / idle.durationS;
+  log(
+    `idle: ${round(sumCounted(idle.delta) / idle.durationS, 2)} commands/s by the services' counters, ${round(idleFerretDb, 2)}/s by FerretDB's (${round(idle.durationS)} s)`,
+  );
+  const simulator = await simulatorWindow(settings, customers, window);
+
   const observer = new EventObserver(settings);
   const joinStarted = performance.now();
   await observer.start();
@@ -91,7 +165,7 @@ async function main(): Promise<void> {
   log(`observer consumer joined in ${round(consumerJoinS, 2)} s`);
   const backlog = new BacklogSampler(settings);
   await backlog.start();
-  const processes = new ProcessSampler(stackProcesses(join(__dirname, '../../../.stack/pids')));
+  const processes = new ProcessSampler(stack);
   processes.start();
   const runStart = performance.now();
   const sinceStart = () => (performance.now() - runStart) / 1000;
@@ -106,6 +180,9 @@ async function main(): Promise<void> {
   const mainOrders: AcceptedOrder[] = [];
   // FerretDB's request counters right around the main run: commands per accepted order.
   const commandsBefore = await readCommandCounts(settings.ferretdbMetricsUrl);
+  const servicesBefore = await counters();
+  const cpuBefore = cpuSnapshot(stack);
+  const benchCpuBefore = process.cpuUsage();
   const mainStartS = sinceStart();
   const main = await runClosedLoop(
     'orders (main run)',
@@ -113,8 +190,21 @@ async function main(): Promise<void> {
     settings.mainMs,
     orderPlacer(settings.gatewayUrl, customers, mainOrders),
   );
+  const benchCpu = process.cpuUsage(benchCpuBefore);
+  const cpuUsed = cpuSecondsByComponent(cpuBefore, cpuSnapshot(stack));
   const commandsAfter = await readCommandCounts(settings.ferretdbMetricsUrl);
+  const servicesAfter = await counters();
   log(`orders ${brief(main)} — ${mainOrders.length} accepted`);
+  const accounting = accountOrders({
+    orders: mainOrders.length,
+    main: { delta: counterDelta(servicesBefore, servicesAfter), durationS: main.durationS },
+    idle,
+    simulator,
+  });
+  const cpu = cpuPerOrder(cpuUsed, (benchCpu.user + benchCpu.system) / 1e6, mainOrders.length);
+  log(
+    `commands per order (services' counters): ${round(accounting.total, 2)}, before the 201 ${round(accounting.beforeResponse, 2)}, end to end without the simulator ${round(accounting.endToEnd, 2)}; CPU ${round(cpu.stackMsPerOrder, 1)} ms per order (load generator ${round(cpu.loadGeneratorMsPerOrder, 1)} ms)`,
+  );
   const databaseCommands = commandsPerOrder(
     settings.ferretdbMetricsUrl,
     commandsBefore,
@@ -151,15 +241,17 @@ async function main(): Promise<void> {
   const halfRate = Math.max(1, Math.round(peak / 2));
   // Let the backlog of the knee search drain before measuring latency at half of the peak.
   await new Promise((resolve) => setTimeout(resolve, 5000));
+  const halfPeakOrders: AcceptedOrder[] = [];
   const halfPeak = await runOpenLoop(
     `half of peak ${halfRate}/s`,
     halfRate,
     settings.stepMs,
-    orderPlacer(settings.gatewayUrl, customers, []),
+    orderPlacer(settings.gatewayUrl, customers, halfPeakOrders),
   );
   log(`half of peak (${halfRate}/s) → ${brief(halfPeak)}`);
 
-  const seen = await observer.waitFor(mainOrders.map((order) => order.orderId));
+  const latencyOrders = [...mainOrders, ...halfPeakOrders];
+  const seen = await observer.waitFor(latencyOrders.map((order) => order.orderId));
   log(`OrderPlaced seen for ${seen}/${mainOrders.length} orders of the main run`);
   const gateway = new GatewayClient(settings.gatewayUrl);
   const admin = await gateway.login(settings.adminEmail, settings.adminPassword);
@@ -168,51 +260,56 @@ async function main(): Promise<void> {
     admin.body.accessToken,
     customers.map((customer) => customer.email),
     new Set(
-      mainOrders.filter((order) => order.status === 'placed').map((order) => order.orderNumber),
+      latencyOrders.filter((order) => order.status === 'placed').map((order) => order.orderNumber),
     ),
   );
   const backlogPoints = await backlog.stop();
   const processFigures = processes.stop();
   await observer.stop();
 
-  const events = mainOrders.map((order) => ({
-    order,
-    event: observer.events.get(order.orderId),
-    email: emails.get(order.orderNumber),
-  }));
-  const withEvent = events.filter((e) => e.event);
-  const withEmail = withEvent.filter((e) => e.email);
-  const eventLatency = {
-    'stored → published (outbox relay)': summarise(
-      withEvent.map((e) => e.event!.publishedAtMs - e.event!.placedAtMs),
-    ),
-    'Kafka → no-op consumer (own group)': summarise(
-      withEvent.map((e) => e.event!.receivedAtMs - e.event!.publishedAtMs),
-    ),
-    'Kafka → notifications handler': summarise(
-      withEmail.map((e) => e.email!.createdAtMs - e.event!.publishedAtMs),
-    ),
-    'stored → email queued': summarise(
-      withEmail.map((e) => e.email!.createdAtMs - e.event!.placedAtMs),
-    ),
-    'stored → email handed to SMTP': summarise(
-      withEmail
-        .filter((e) => Number.isFinite(e.email!.sentAtMs))
-        .map((e) => e.email!.sentAtMs - e.event!.placedAtMs),
-    ),
+  const eventLatencyOf = (orders: readonly AcceptedOrder[]) => {
+    const events = orders.map((order) => ({
+      order,
+      event: observer.events.get(order.orderId),
+      email: emails.get(order.orderNumber),
+    }));
+    const withEvent = events.filter((e) => e.event);
+    const withEmail = withEvent.filter((e) => e.email);
+    return {
+      'stored → published (outbox relay)': summarise(
+        withEvent.map((e) => e.event!.publishedAtMs - e.event!.placedAtMs),
+      ),
+      'Kafka → no-op consumer (own group)': summarise(
+        withEvent.map((e) => e.event!.receivedAtMs - e.event!.publishedAtMs),
+      ),
+      'Kafka → notifications handler': summarise(
+        withEmail.map((e) => e.email!.createdAtMs - e.event!.publishedAtMs),
+      ),
+      'stored → email queued': summarise(
+        withEmail.map((e) => e.email!.createdAtMs - e.event!.placedAtMs),
+      ),
+      'stored → email handed to SMTP': summarise(
+        withEmail
+          .filter((e) => Number.isFinite(e.email!.sentAtMs))
+          .map((e) => e.email!.sentAtMs - e.event!.placedAtMs),
+      ),
+    };
   };
+  const eventLatency = eventLatencyOf(mainOrders);
+  const eventLatencyHalfPeak = eventLatencyOf(halfPeakOrders);
   const mainEndS = mainStartS + main.durationS;
   // Neither the Kafka lag of the order topic nor the outbox backlog may grow across the main run.
   const mainBacklog = backlogFlat(
     backlogSeries(backlogPoints, mainStartS, mainEndS),
     settings.concurrency,
   );
-  const serviceRss = processFigures
-    .filter((p) => APP_PROCESSES.includes(p.name))
-    .map((p) => p.rssMaxMb);
-
+  const ownCounters = accounting.rows.length > 0 && accounting.missing.length === 0;
+  const serviceRss = processFigures.filter((p) => isService(p.component)).map((p) => p.rssMaxMb);
   const result: BenchResult = {
     machine,
+    label: settings.label
+      ? `stack of revision ${settings.label}, benched by this tree's bench`
+      : undefined,
     startedAt,
     settings: {
       concurrency: settings.concurrency,
@@ -230,22 +327,33 @@ async function main(): Promise<void> {
     knee,
     halfPeak,
     eventLatency,
+    eventLatencyHalfPeak,
     databaseCommands,
+    accounting,
+    idle: {
+      durationS: idle.durationS,
+      servicesPerSecond: ownCounters ? accounting.idlePerSecond : null,
+      ferretdbPerSecond: idleFerretDb,
+      ferretdbByCommand: idle.ferretdb.counts,
+    },
+    cpu,
     backlog: backlogPoints,
     processes: processFigures,
     consumerJoinS,
     targets: checkTargets({
+      // An older revision has no per-service counters: FerretDB's totals stand in (said in the table).
+      commandsPerOrder: ownCounters ? accounting.endToEnd : (databaseCommands.total ?? NaN),
+      commandsBeforeResponse: ownCounters ? accounting.beforeResponse : NaN,
+      cpuMsPerOrder: cpu.stackMsPerOrder,
       sustainedRate: main.rate,
       backlog: mainBacklog,
       dbRate: db.rate,
-      kafkaProduceRate: kafkaProduce.rate,
-      halfPeak: halfPeak.latency,
       dbP50: db.latency.p50,
-      kafkaProduceP50: kafkaProduce.latency.p50,
-      kafkaToHandler: eventLatency['Kafka → notifications handler'],
-      gatewayRate: gatewayValidation.rate,
-      httpRate: http.rate,
-      consumerJoinS,
+      compareRate: compareRateOf(),
+      halfPeak: halfPeak.latency,
+      kafkaToHandler: eventLatencyHalfPeak['Kafka → notifications handler'],
+      storedToSmtp: eventLatencyHalfPeak['stored → email handed to SMTP'],
+      idleCommandsPerSecond: ownCounters ? (accounting.idlePerSecond ?? NaN) : idleFerretDb,
       maxServiceRssMb: serviceRss.length ? Math.max(...serviceRss) : NaN,
     }),
   };
@@ -261,8 +369,9 @@ async function main(): Promise<void> {
   writeReport(settings.outDir, result);
   console.log(
     `\n${figureTable(result)}\n\n${targetTable(result.targets)}\n\n` +
-      `Database commands per order (main run):\n${databaseCommandsSection(databaseCommands)}\n\n` +
-      `${processTable(result.processes)}\n`,
+      `Database commands per order (main run), per step:\n${accountingSection(accounting)}\n\n` +
+      `Cross-check, FerretDB's totals (every client, the bench's samplers included):\n${databaseCommandsSection(databaseCommands)}\n\n` +
+      `${cpuSection(cpu)}\n\n${processTable(result.processes)}\n`,
   );
   log(
     `knee: ${knee ? `offered ${knee.offeredRate}/s, achieved ${round(knee.achievedRate)}/s (${knee.reason})` : 'not reached at the rates tried'}`,
@@ -272,7 +381,17 @@ async function main(): Promise<void> {
   );
 }
 
-main().then(
+const compareAt = process.argv.indexOf('--compare');
+const run =
+  compareAt >= 0
+    ? async () => {
+        const revision = process.argv[compareAt + 1];
+        if (!revision) throw new Error('--compare needs a revision, e.g. --compare 29d291e');
+        runComparison(revision, readBenchSettings().outDir);
+      }
+    : main;
+
+run().then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}`);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { readInfrastructureConfig } from '../../../libs/service-kit/src/config/infrastructure.config';
+import { infraUrls, readSettings } from '../../stack/src/settings';
 
 /** What one benchmark run does; every figure can be changed by an environment variable. */
 export interface BenchSettings {
@@ -20,6 +21,16 @@ export interface BenchSettings {
   rates: number[];
   customers: number;
   serialsPerCustomer: number;
+  /** Quiet window before any load: database commands per second on the idle stack. */
+  idleMs: number;
+  /** Orders the fulfilment simulator ships in its own quiet window (0: not measured). */
+  simulatorOrders: number;
+  /** The simulator's delay per step (dispatched, then delivered): FULFILMENT_SIMULATOR_DELAY_MS. */
+  simulatorDelayMs: number;
+  /** The stack's state directory (pid files of every process, replicas included). */
+  stackDir: string;
+  /** Shown in the report: the revision benched when it is not this tree's (`--compare`). */
+  label?: string;
   /** `start`: bring the local stack up (default); `running`: use what answers at the URLs. */
   stack: 'start' | 'running';
   outDir: string;
@@ -38,7 +49,9 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
 }
 
 export function readBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettings {
-  const infra = readInfrastructureConfig(env);
+  // The stack's own URLs for the port block in the environment (KAFKA_PORT…), unless given:
+  // with BENCH_STACK=running (and for the older stack of --compare) nothing else sets them.
+  const infra = readInfrastructureConfig({ ...env, ...infraUrls(readSettings(env)) });
   const quick = env.BENCH_QUICK === '1';
   const repo = join(__dirname, '../../..');
   return {
@@ -60,6 +73,14 @@ export function readBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
       .filter((rate) => rate > 0),
     customers: int(env, 'BENCH_CUSTOMERS', quick ? 2 : 12),
     serialsPerCustomer: int(env, 'BENCH_SERIALS_PER_CUSTOMER', 4),
+    idleMs: int(env, 'BENCH_IDLE_S', quick ? 5 : 20) * 1000,
+    simulatorOrders:
+      env.FULFILMENT_SIMULATOR === 'off' || env.BENCH_SIMULATOR_ORDERS === '0'
+        ? 0
+        : int(env, 'BENCH_SIMULATOR_ORDERS', quick ? 8 : 24),
+    simulatorDelayMs: int(env, 'FULFILMENT_SIMULATOR_DELAY_MS', 15000),
+    stackDir: env.BENCH_STACK_DIR ?? env.STACK_DIR ?? join(repo, '.stack'),
+    label: env.BENCH_LABEL || undefined,
     stack: env.BENCH_STACK === 'running' ? 'running' : 'start',
     outDir: env.BENCH_OUT_DIR ?? join(repo, 'docs/perf'),
     password: 'Toner-Cartridge-Bench-77!',

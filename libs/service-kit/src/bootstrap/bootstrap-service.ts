@@ -12,6 +12,7 @@ import { correlationIdMiddleware } from './correlation-id.middleware';
 import { noStoreMiddleware } from './no-store.middleware';
 import { useSecurityHeaders } from './security-headers';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { databaseCommandContextMiddleware } from '../metrics/database-command-metrics';
 
 export interface BootstrapOptions {
   /**
@@ -47,6 +48,8 @@ export async function bootstrapService(
   app.use(httpMetricsMiddleware);
   useSecurityHeaders(app);
   if (parseBodies) useLimitedBodyParsers(app);
+  // After the body parsers, whose stream callbacks would not carry the request's context.
+  app.use(databaseCommandContextMiddleware);
   app.useGlobalPipes(createValidationPipe());
   // Nest tries the last registered filter first: domain errors, then database outages (503).
   app.useGlobalFilters(

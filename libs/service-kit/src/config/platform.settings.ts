@@ -52,6 +52,12 @@ export function platformSettings(app: ServiceName): SettingDeclaration[] {
       description: 'proxies whose X-Forwarded-For is believed',
     },
     {
+      name: 'DB_COMMAND_METRICS',
+      kind: 'text',
+      requirement: 'optional',
+      description: '"off" stops counting database commands (db_commands_total)',
+    },
+    {
       name: 'KAFKA_TOPIC_PARTITIONS',
       kind: 'number',
       requirement: 'optional',

@@ -122,3 +122,32 @@ export function startProcessMetrics(service: string, version: string): void {
   collectDefaultMetrics();
   defaultsCollected = true;
 }
+
+/**
+ * Every command the service's database connection sends (driver command monitoring),
+ * by collection (`-` for commands on no collection: `hello`, `endSessions`…), command name and
+ * the context that issued it: `request` (an HTTP request not answered yet), `after-response`
+ * (work a request started that ran after its answer), `event` (a consumer handling an event)
+ * or `background` (pollers, relays, timers). The benchmark reads it before and after a run
+ * to account for each command of an order.
+ */
+export const databaseCommands = once(
+  'db_commands_total',
+  () =>
+    new Counter({
+      name: 'db_commands_total',
+      help: 'Database commands sent, by collection, command and issuing context',
+      labelNames: ['collection', 'command', 'context'] as const,
+    }),
+);
+
+/** Documents written by those commands (an insert's documents, an update's or delete's statements): the batch size. */
+export const databaseCommandDocuments = once(
+  'db_command_documents_total',
+  () =>
+    new Counter({
+      name: 'db_command_documents_total',
+      help: 'Documents or statements carried by insert, update and delete commands',
+      labelNames: ['collection', 'command'] as const,
+    }),
+);

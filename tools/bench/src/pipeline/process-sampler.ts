@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import pidusage from 'pidusage';
 
 /** CPU (% of one core) and resident memory of one stack process, sampled over the run. */
 export interface ProcessFigures {
   name: string;
+  /** The service or infrastructure it is an instance of (replicas share it). */
+  component: string;
   cpuMeanPct: number;
   cpuMaxPct: number;
   rssMaxMb: number;
@@ -14,21 +15,6 @@ export interface ProcessFigures {
 interface Sample {
   cpu: number;
   rssMb: number;
-}
-
-/** The stack's processes (Kafka, FerretDB, PostgreSQL, Mailpit, the apps) from its pid files. */
-export function stackProcesses(pidsDir: string): { name: string; pid: number }[] {
-  try {
-    return readdirSync(pidsDir)
-      .filter((file) => file.endsWith('.json'))
-      .map(
-        (file) =>
-          JSON.parse(readFileSync(join(pidsDir, file), 'utf8')) as { name: string; pid: number },
-      )
-      .filter((record) => Number.isInteger(record.pid));
-  } catch {
-    return [];
-  }
 }
 
 /** Direct children of a process (Linux /proc), e.g. PostgreSQL's backends; none elsewhere. */
@@ -46,9 +32,14 @@ export function childrenOf(pid: number): number[] {
 /** Samples every stack process (with its children's CPU) once a second until stopped. */
 export class ProcessSampler {
   private readonly samples = new Map<string, Sample[]>();
+  private readonly components = new Map<string, string>();
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly processes: { name: string; pid: number }[]) {}
+  constructor(
+    private readonly processes: readonly { name: string; pid: number; component?: string }[],
+  ) {
+    for (const p of processes) this.components.set(p.name, p.component ?? p.name);
+  }
 
   start(): void {
     const tick = async () => {
@@ -81,6 +72,7 @@ export class ProcessSampler {
     pidusage.clear();
     return [...this.samples.entries()].map(([name, list]) => ({
       name,
+      component: this.components.get(name) ?? name,
       cpuMeanPct: list.reduce((sum, s) => sum + s.cpu, 0) / list.length,
       cpuMaxPct: Math.max(...list.map((s) => s.cpu)),
       rssMaxMb: Math.max(...list.map((s) => s.rssMb)),

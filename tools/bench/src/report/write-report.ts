@@ -5,6 +5,8 @@ import { LatencySummary, round } from '../load/stats';
 import { BacklogPoint } from '../pipeline/backlog-sampler';
 import { DatabaseCommandsPerOrder } from '../pipeline/database-commands';
 import { ProcessFigures } from '../pipeline/process-sampler';
+import { accountingSection, OrderAccounting } from '../accounting/order-accounting';
+import { CpuPerOrder, cpuSection } from './cpu-per-order';
 import { databaseCommandsSection } from './database-commands-table';
 import { MachineInfo } from './machine';
 import { renderChart } from './svg-chart';
@@ -13,6 +15,8 @@ import { TargetCheck } from './targets';
 /** Everything one run measured; written as docs/perf/results.json. */
 export interface BenchResult {
   machine: MachineInfo;
+  /** What was benched when not this tree (`--compare`: the older revision's stack). */
+  label?: string;
   startedAt: string;
   settings: Record<string, unknown>;
   baselines: {
@@ -27,8 +31,20 @@ export interface BenchResult {
   /** The first open-loop step past the knee and why it is past it. */
   knee: { offeredRate: number; achievedRate: number; reason: string } | null;
   halfPeak: PhaseResult;
+  /** Event latencies of the main run's orders, and of the half-of-peak phase's (the targets). */
   eventLatency: Record<string, LatencySummary>;
+  eventLatencyHalfPeak: Record<string, LatencySummary>;
+  /** FerretDB's totals over the main run: the cross-check of the accounting. */
   databaseCommands: DatabaseCommandsPerOrder;
+  /** Each command of the order's path from the services' own counters. */
+  accounting: OrderAccounting;
+  idle: {
+    durationS: number;
+    servicesPerSecond: number | null;
+    ferretdbPerSecond: number;
+    ferretdbByCommand: Record<string, number> | null;
+  };
+  cpu: CpuPerOrder;
   backlog: BacklogPoint[];
   processes: ProcessFigures[];
   consumerJoinS: number;
@@ -84,9 +100,20 @@ export function figureTable(result: BenchResult): string {
       ratio(step.rate, step.concurrency) + ' of offered',
     ]);
   }
+  for (const [name, summary] of Object.entries(result.eventLatencyHalfPeak ?? {})) {
+    rows.push([
+      `event ${name} (half of peak)`,
+      '',
+      ms(summary.p50),
+      ms(summary.p95),
+      ms(summary.p99),
+      '',
+      `n=${summary.count}`,
+    ]);
+  }
   for (const [name, summary] of Object.entries(result.eventLatency)) {
     rows.push([
-      `event ${name}`,
+      `event ${name} (main run)`,
       '',
       ms(summary.p50),
       ms(summary.p95),
@@ -201,7 +228,7 @@ export function writeReport(outDir: string, result: BenchResult): void {
   writeFileSync(
     join(outDir, 'latest.md'),
     [
-      `# Benchmark run ${result.startedAt} — revision ${m.revision}`,
+      `# Benchmark run ${result.startedAt} — revision ${m.revision}${result.label ? ` (${result.label})` : ''}`,
       '',
       `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}, Node ${m.node}; the whole stack (Kafka, FerretDB on PostgreSQL, Mailpit, six services) and the load generator on it.`,
       `Settings: ${JSON.stringify(result.settings)}`,
@@ -214,9 +241,19 @@ export function writeReport(outDir: string, result: BenchResult): void {
       '',
       targetTable(result.targets),
       '',
-      '## Database commands per order (main run)',
+      '## Database commands per order (main run), step by step',
+      '',
+      accountingSection(result.accounting),
+      '',
+      `Idle stack (${round(result.idle.durationS)} s before any load): ${round(result.idle.servicesPerSecond ?? NaN, 2)} commands/s by the services' counters, ${round(result.idle.ferretdbPerSecond, 2)}/s by FerretDB's.`,
+      '',
+      "### Cross-check: FerretDB's totals (main run)",
       '',
       databaseCommandsSection(result.databaseCommands),
+      '',
+      '## CPU per order (main run)',
+      '',
+      cpuSection(result.cpu),
       '',
       '## Processes under load',
       '',
