@@ -62,7 +62,9 @@ export function kafkaComponent(settings: StackSettings, index = 1): Component {
       { port: ports.kafkaController, hint: 'set KAFKA_CONTROLLER_PORT or KAFKA_PORT' },
     ],
     url: settings.external.kafkaBrokers ?? ownBroker,
-    readyTimeoutMs: 90_000,
+    // A node of a cluster restarted after SIGKILL recovers every replica's log first; with
+    // three JVMs and twelve services on two cores that alone took over 90 s.
+    readyTimeoutMs: count > 1 ? 240_000 : 90_000,
     heavyBuild: false,
     fingerprint: () =>
       JSON.stringify({
