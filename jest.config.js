@@ -28,6 +28,20 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/scale-out/'],
+      moduleNameMapper,
+      transform,
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    // The same real-stack suites' setup, in the scale-out shape (npm run test:scale-out sets
+    // STACK_REPLICAS=2 STACK_BROKERS=3): two replicas of every service, three brokers.
+    {
+      displayName: 'scale-out',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/scale-out'],
+      testMatch: ['**/*.int-spec.ts'],
       moduleNameMapper,
       transform,
       globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -12,6 +12,29 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('reads the shape of up: --replicas and --brokers, with a value or =value', () => {
+    expect(parseCliArgs(['up', '--replicas', '2', '--brokers=3', '-d'])).toEqual({
+      kind: 'up',
+      detach: true,
+      demo: false,
+      infraOnly: false,
+      names: [],
+      replicas: 2,
+      brokers: 3,
+    });
+    expect(() => parseCliArgs(['up', '--brokers'])).toThrow(/--brokers needs a number/);
+    expect(() => parseCliArgs(['up', '--replicas', '9'])).toThrow(/--replicas must be/);
+  });
+
+  it('takes one instance by name: restart ordering#2, stop kafka#3', () => {
+    expect(parseCliArgs(['restart', 'ordering#2'])).toEqual({
+      kind: 'restart',
+      name: 'ordering#2',
+    });
+    expect(parseCliArgs(['stop', 'kafka#3'])).toEqual({ kind: 'stop', name: 'kafka#3' });
+    expect(() => parseCliArgs(['stop', 'ferretdb#2'])).toThrow(/unknown component "ferretdb#2"/);
+  });
+
   it('reads logs with follow and a line count', () => {
     expect(parseCliArgs(['logs', 'kafka', '-f', '-n', '20'])).toEqual({
       kind: 'logs',

@@ -30,6 +30,11 @@ async function run(command: CliCommand): Promise<number> {
     info(USAGE);
     return 0;
   }
+  // The shape flags are the environment variables the Stack reads (and test setups set).
+  if (command.kind === 'up') {
+    if (command.replicas !== undefined) process.env.STACK_REPLICAS = String(command.replicas);
+    if (command.brokers !== undefined) process.env.STACK_BROKERS = String(command.brokers);
+  }
   const stack = new Stack();
   switch (command.kind) {
     case 'up': {

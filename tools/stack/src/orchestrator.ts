@@ -4,6 +4,7 @@ import { DependencyFailedError } from './errors';
 import { ensureComponent, EnsureOutcome, stopComponentProcess } from './lifecycle';
 import { listPidRecords } from './pid-file';
 import { step } from './progress';
+import { baseOf } from './shape';
 import { StackSettings } from './settings';
 
 /** Runs CPU-heavy builds (go, nest) one after another; downloads and starts overlap freely. */
@@ -74,18 +75,19 @@ export async function stopAll(
   );
   const names = new Set(records.map((record) => record.name));
   const known = new Set(STOP_LEVELS.flat());
-  const levels = [[...names].filter((name) => !known.has(name)), ...STOP_LEVELS];
+  const levels = [
+    [...names].filter((name) => !known.has(baseOf(name))),
+    ...STOP_LEVELS.map((level) => [...names].filter((name) => level.includes(baseOf(name)))),
+  ];
   const stopped: string[] = [];
   for (const level of levels) {
     await Promise.all(
-      level
-        .filter((name) => names.has(name))
-        .map(async (name) => {
-          if (await stopComponentProcess(name, settings)) {
-            stopped.push(name);
-            step(name, 'stopped');
-          }
-        }),
+      level.map(async (name) => {
+        if (await stopComponentProcess(name, settings)) {
+          stopped.push(name);
+          step(name, 'stopped');
+        }
+      }),
     );
   }
   return stopped;

@@ -4,12 +4,22 @@ import {
 } from '../../../libs/service-kit/src/config/infrastructure.config';
 import { StackError } from './errors';
 import { resolveStackPaths, StackPaths } from './paths';
+import {
+  brokerPorts,
+  instanceCount,
+  instanceName,
+  parseInstance,
+  readShape,
+  StackShape,
+} from './shape';
 
 export type InfraName = 'postgres' | 'ferretdb' | 'kafka' | 'mailpit';
-export type ComponentName = InfraName | ServiceName;
+/** A component: its plain name (the first instance) or `<name>#<n>` (ordering#2, kafka#3). */
+export type BaseComponentName = InfraName | ServiceName;
+export type ComponentName = BaseComponentName | `${'kafka' | ServiceName}#${number}`;
 export const INFRA_NAMES: readonly InfraName[] = ['postgres', 'ferretdb', 'kafka', 'mailpit'];
 export const APP_NAMES: readonly ServiceName[] = SERVICE_NAMES;
-export const COMPONENT_NAMES: readonly ComponentName[] = [...INFRA_NAMES, ...APP_NAMES];
+export const COMPONENT_NAMES: readonly BaseComponentName[] = [...INFRA_NAMES, ...APP_NAMES];
 
 export type DbBackendChoice = 'postgresql' | 'sqlite' | 'auto';
 
@@ -39,6 +49,8 @@ export interface StackSettings {
   ports: StackPorts;
   external: ExternalInfra;
   dbBackend: DbBackendChoice;
+  /** Replicas of every service and Kafka brokers (STACK_REPLICAS, STACK_BROKERS; shape.ts). */
+  shape: StackShape;
   mongoDbPrefix: string;
   /** Set by the test setup: everything started while it is set is tagged with it. */
   session?: string;
@@ -102,9 +114,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): StackSetting
   if (timeout && !(Number(timeout) > 0)) {
     throw new StackError(`STACK_READY_TIMEOUT must be a number of seconds, got "${timeout}"`);
   }
+  const paths = resolveStackPaths(env);
   return {
     env,
-    paths: resolveStackPaths(env),
+    paths,
     ports: {
       kafka,
       kafkaController: port(env, 'KAFKA_CONTROLLER_PORT', kafka + 1),
@@ -116,6 +129,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): StackSetting
     },
     external: externalInfra(env),
     dbBackend: dbBackend(env.STACK_DB_BACKEND),
+    shape: readShape(env, paths.stackDir),
     mongoDbPrefix: env.MONGO_DB_PREFIX || 'metered',
     session: env.STACK_SESSION || undefined,
     readyTimeoutMs: timeout ? Number(timeout) * 1000 : undefined,
@@ -132,19 +146,52 @@ export interface InfraUrls {
 }
 
 export function infraUrls(settings: StackSettings): InfraUrls {
-  const { external, ports } = settings;
+  const { external } = settings;
   return {
-    KAFKA_BROKERS: external.kafkaBrokers ?? `127.0.0.1:${ports.kafka}`,
-    MONGO_URL: external.mongoUrl ?? `mongodb://127.0.0.1:${ports.mongo}`,
-    SMTP_URL: external.smtpUrl ?? `smtp://127.0.0.1:${ports.smtp}`,
+    KAFKA_BROKERS: external.kafkaBrokers ?? localBrokers(settings).join(','),
+    MONGO_URL: external.mongoUrl ?? `mongodb://127.0.0.1:${settings.ports.mongo}`,
+    SMTP_URL: external.smtpUrl ?? `smtp://127.0.0.1:${settings.ports.smtp}`,
     MAIL_CAPTURE_URL: external.smtpUrl
       ? (external.mailCaptureUrl ?? '')
-      : `http://127.0.0.1:${ports.mailUi}`,
+      : `http://127.0.0.1:${settings.ports.mailUi}`,
   };
 }
 
+/** host:port of every broker the stack runs in this shape (KAFKA_PORT, +2, +4 …). */
+export function localBrokers(settings: StackSettings): string[] {
+  return Array.from(
+    { length: settings.shape.brokers },
+    (_, at) => `127.0.0.1:${brokerPorts(settings.ports, at + 1).kafka}`,
+  );
+}
+
+/** A plain component name, or `<kafka|service>#<n>` for n ≥ 2 (whether n exists depends on the shape). */
 export function isComponentName(name: string): name is ComponentName {
-  return (COMPONENT_NAMES as readonly string[]).includes(name);
+  const instance = parseInstance(name);
+  if (!instance || !(COMPONENT_NAMES as readonly string[]).includes(instance.base)) return false;
+  return instance.index === 1
+    ? !name.includes('#')
+    : instance.base === 'kafka' || isAppName(instance.base);
+}
+
+/** The plain name of an instance: `ordering#2` → `ordering`. */
+export function baseName(name: ComponentName): BaseComponentName {
+  return (parseInstance(name)?.base ?? name) as BaseComponentName;
+}
+
+/** Every instance of the named components in this shape: `ordering` → ordering, ordering#2. */
+export function instancesOf(base: BaseComponentName, shape: StackShape): ComponentName[] {
+  const count = instanceCount(base, shape, isAppName(base));
+  return Array.from({ length: count }, (_, at) => instanceName(base, at + 1) as ComponentName);
+}
+
+/** Plain names stand for all their instances; `ordering#2` for itself only. */
+export function expandNames(names: readonly ComponentName[], shape: StackShape): ComponentName[] {
+  return [
+    ...new Set(
+      names.flatMap((name) => (name.includes('#') ? [name] : instancesOf(baseName(name), shape))),
+    ),
+  ];
 }
 
 export function isAppName(name: string): name is ServiceName {

@@ -3,13 +3,15 @@ import { ComponentSet } from './components/component-set';
 import { withFileLock } from './file-lock';
 import { checkPortsFree, stopComponentProcess } from './lifecycle';
 import { ensureAll, stopAll } from './orchestrator';
-import { isRecordAlive, readPidRecord } from './pid-file';
+import { isRecordAlive, listPidRecords, readPidRecord } from './pid-file';
 import { Component } from './components/component';
 import { StackError } from './errors';
 import { step, warn } from './progress';
 import {
   APP_NAMES,
+  baseName,
   ComponentName,
+  expandNames,
   INFRA_NAMES,
   infraUrls,
   InfraUrls,
@@ -17,6 +19,7 @@ import {
   readSettings,
   StackSettings,
 } from './settings';
+import { forgetShape, saveShape } from './shape';
 import { collectStatus, StatusRow } from './status';
 import { isPortFree } from './wait';
 
@@ -71,10 +74,13 @@ export class Stack {
         : options.infraOnly
           ? INFRA_NAMES.filter((name) => name !== 'postgres')
           : [...INFRA_NAMES.filter((name) => name !== 'postgres'), ...APP_NAMES];
-      let components = await new ComponentSet(settings).withDependencies(names);
+      let components = await new ComponentSet(settings).withDependencies(
+        expandNames(names, settings.shape),
+      );
       if (options.infraOnly)
         components = components.filter((component) => component.kind === 'infra');
       await checkPortsFree(components, settings);
+      saveShape(settings.paths.stackDir, settings.shape);
       await ensureAll(components, settings);
       return { settings, components };
     });
@@ -123,14 +129,23 @@ export class Stack {
     await this.start(name);
   }
 
-  /** Stops what the stack started (all, or the named ones), in reverse start order. */
+  /**
+   * Stops what the stack started (all, or the named ones: a plain name means all its
+   * instances, `ordering#2` only that one), in reverse start order. Once nothing is left
+   * running, the remembered shape is forgotten: the next plain `up` is the default stack.
+   */
   down(names: readonly string[] = [], session?: string): Promise<string[]> {
-    return this.locked('down', () =>
-      stopAll(
+    const wanted = (name: string) =>
+      !names.length || names.includes(name) || names.includes(baseName(name as ComponentName));
+    return this.locked('down', async () => {
+      const stopped = await stopAll(
         this.settings,
-        (name, owner) => (!names.length || names.includes(name)) && (!session || owner === session),
-      ),
-    );
+        (name, owner) => wanted(name) && (!session || owner === session),
+      );
+      const { pidsDir, stackDir } = this.settings.paths;
+      if (!listPidRecords(pidsDir).some((record) => isRecordAlive(record))) forgetShape(stackDir);
+      return stopped;
+    });
   }
 
   status(): Promise<StatusRow[]> {
@@ -140,6 +155,7 @@ export class Stack {
   /** Whether the stack runs this component itself (false when the environment points elsewhere). */
   isManaged(name: ComponentName): boolean {
     const { external } = this.settings;
+    name = baseName(name);
     if (isAppName(name)) return true;
     if (name === 'kafka') return !external.kafkaBrokers;
     if (name === 'mailpit') return !external.smtpUrl;

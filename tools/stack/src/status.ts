@@ -1,6 +1,6 @@
-import { ComponentSet, START_ORDER } from './components/component-set';
-import { isRecordAlive, readPidRecord } from './pid-file';
-import { ComponentName, StackSettings } from './settings';
+import { ComponentSet, startOrder } from './components/component-set';
+import { isRecordAlive, listPidRecords, readPidRecord } from './pid-file';
+import { ComponentName, isComponentName, StackSettings } from './settings';
 
 export type ComponentState = 'ready' | 'not ready' | 'stopped' | 'external' | 'unreachable';
 
@@ -45,7 +45,12 @@ async function rowFor(
 /** What runs, checked live (process alive and answering its protocol), without changing anything. */
 export async function collectStatus(settings: StackSettings): Promise<StatusRow[]> {
   const set = new ComponentSet(settings, false);
-  const rows = await Promise.all(START_ORDER.map((name) => rowFor(set, settings, name)));
+  const order = startOrder(settings.shape);
+  // Instances outside the current shape that still run (e.g. ordering#2 after a plain up).
+  const strays = listPidRecords(settings.paths.pidsDir)
+    .map((record) => record.name)
+    .filter((name): name is ComponentName => isComponentName(name) && !order.includes(name));
+  const rows = await Promise.all([...order, ...strays].map((name) => rowFor(set, settings, name)));
   return rows.filter((row): row is StatusRow => row !== undefined);
 }
 

@@ -1,17 +1,17 @@
 import { Logger, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { serviceUrl } from '@metered/service-kit';
 import { ApiProxy } from './api-proxy';
 import { ApiProxyMiddleware } from './api-proxy.middleware';
+import { upstreamsOf } from './upstreams';
 
 function createApiProxy(): ApiProxy {
   const logger = new Logger('ApiProxy');
   return new ApiProxy({
     targets: {
-      identity: serviceUrl('identity'),
-      registry: serviceUrl('registry'),
-      ordering: serviceUrl('ordering'),
-      notifications: serviceUrl('notifications'),
-      operations: serviceUrl('operations'),
+      identity: upstreamsOf('identity'),
+      registry: upstreamsOf('registry'),
+      ordering: upstreamsOf('ordering'),
+      notifications: upstreamsOf('notifications'),
+      operations: upstreamsOf('operations'),
     },
     onUpstreamError: (service, error) =>
       logger.warn(

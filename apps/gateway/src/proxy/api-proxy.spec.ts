@@ -199,3 +199,78 @@ describe('ApiProxy', () => {
     });
   });
 });
+
+describe('ApiProxy over several replicas', () => {
+  const replica =
+    (name: string): Handler =>
+    (request, response) => {
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ replica: name }));
+      });
+    };
+
+  async function gatewayOver(urls: string[]): Promise<string> {
+    const proxy = new ApiProxy({
+      targets: {
+        identity: urls,
+        registry: urls,
+        ordering: urls,
+        notifications: urls,
+        operations: urls,
+      },
+    });
+    const gateway = await listen((request, response) =>
+      proxy.forward(request, response, 'ordering', (request.url ?? '').replace(/^\/api/, '')),
+    );
+    closeAll.push(gateway.server);
+    return gateway.url;
+  }
+
+  async function refusedUrl(): Promise<string> {
+    const { server, url } = await listen(() => undefined);
+    await new Promise((resolve) => server.close(resolve));
+    return url;
+  }
+
+  const replicaOf = async (gateway: string, body?: string): Promise<string> => {
+    const response = await fetch(`${gateway}/api/orders`, {
+      method: body ? 'POST' : 'GET',
+      body,
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { replica: string }).replica;
+  };
+
+  it('sends requests round robin to every replica', async () => {
+    const one = await listen(replica('one'));
+    const two = await listen(replica('two'));
+    closeAll.push(one.server, two.server);
+    const gateway = await gatewayOver([one.url, two.url]);
+    const seen = [];
+    for (let i = 0; i < 4; i += 1) seen.push(await replicaOf(gateway));
+    expect(seen).toEqual(['one', 'two', 'one', 'two']);
+  });
+
+  it('sends a request (body included) to the next replica when one refuses the connection', async () => {
+    const alive = await listen((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ replica: Buffer.concat(chunks).toString('utf8') }));
+      });
+    });
+    closeAll.push(alive.server);
+    const gateway = await gatewayOver([await refusedUrl(), alive.url]);
+    expect(await replicaOf(gateway, '{"order":1}')).toBe('{"order":1}');
+    expect(await replicaOf(gateway, '{"order":2}')).toBe('{"order":2}');
+  });
+
+  it('answers 503 when every replica refuses', async () => {
+    const gateway = await gatewayOver([await refusedUrl(), await refusedUrl()]);
+    const response = await fetch(`${gateway}/api/orders`);
+    expect(response.status).toBe(503);
+  });
+});

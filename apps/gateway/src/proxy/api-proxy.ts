@@ -1,16 +1,26 @@
-import { Agent, IncomingMessage, request as httpRequest, ServerResponse } from 'node:http';
+import {
+  Agent,
+  ClientRequest,
+  IncomingMessage,
+  request as httpRequest,
+  ServerResponse,
+} from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { TLSSocket } from 'node:tls';
 import { correlationIdOf, MAX_BODY_BYTES, ServiceName } from '@metered/service-kit';
 import { ByteLimit } from './byte-limit';
 import { clientResponseHeaders, upstreamRequestHeaders } from './forwarded-headers';
 import { sendJsonError } from './json-error';
+import { UpstreamRotation } from './upstreams';
 
 export type BackendService = Exclude<ServiceName, 'gateway'>;
 
 export interface ApiProxyOptions {
-  /** Base URL of each service, e.g. `http://127.0.0.1:3001`. */
-  targets: Readonly<Record<BackendService, string>>;
+  /**
+   * Base URL of each service, e.g. `http://127.0.0.1:3001`, or of each of its replicas:
+   * requests go round robin, and one a replica refuses to connect goes to the next.
+   */
+  targets: Readonly<Record<BackendService, string | readonly string[]>>;
   /** How long a service may take to start answering: 504 after. */
   timeoutMs?: number;
   /** Largest request body forwarded: 413 beyond. */
@@ -37,13 +47,26 @@ const agent = new Agent({ keepAlive: false });
  * Bodies are capped like the services cap them; failures of the service answer 503/504 in the
  * shared error shape.
  */
+/** Errors that prove the replica never saw the request, so another one may take it. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+
 export class ApiProxy {
   private readonly timeoutMs: number;
   private readonly maxBodyBytes: number;
+  private readonly rotations = new Map<BackendService, UpstreamRotation>();
 
   constructor(private readonly options: ApiProxyOptions) {
     this.timeoutMs = options.timeoutMs ?? UPSTREAM_TIMEOUT_MS;
     this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+    for (const [service, target] of Object.entries(options.targets) as [
+      BackendService,
+      string | readonly string[],
+    ][]) {
+      this.rotations.set(
+        service,
+        new UpstreamRotation(typeof target === 'string' ? [target] : target),
+      );
+    }
   }
 
   forward(
@@ -59,25 +82,10 @@ export class ApiProxy {
       return;
     }
 
-    const target = new URL(this.options.targets[service]);
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-    const upstream = send({
-      protocol: target.protocol,
-      hostname: target.hostname,
-      port: target.port,
-      method: request.method,
-      path: `${target.pathname.replace(/\/$/, '')}${upstreamPath}`,
-      headers: upstreamRequestHeaders(request.headers, {
-        remoteAddress: request.socket.remoteAddress,
-        encrypted: request.socket instanceof TLSSocket,
-        upstreamHost: target.host,
-        correlationId,
-      }),
-      ...(target.protocol === 'https:' ? {} : { agent }),
-    });
     // Set once the outcome is decided (answer relayed, error sent, client gone) so that the
     // errors the clean-up itself causes answer nothing a second time.
     let settled = false;
+    let upstream: ClientRequest | undefined;
     const settle = () => {
       const first = !settled;
       settled = true;
@@ -88,7 +96,7 @@ export class ApiProxy {
 
     const timer = setTimeout(() => {
       if (!settle()) return;
-      upstream.destroy();
+      upstream?.destroy();
       sendJsonError(
         response,
         504,
@@ -97,36 +105,11 @@ export class ApiProxy {
       );
     }, this.timeoutMs);
 
-    upstream.on('response', (answer) => {
-      if (!settle()) {
-        answer.resume();
-        return;
-      }
-      response.writeHead(
-        answer.statusCode ?? 502,
-        answer.statusMessage,
-        clientResponseHeaders(answer.headers, correlationId),
-      );
-      answer.pipe(response);
-      // A service dying mid-answer: the client must see a cut-off body, not a complete one.
-      answer.on('aborted', () => response.destroy());
-      answer.on('error', () => response.destroy());
-    });
-
-    upstream.on('error', (error) => {
-      if (!settle()) return;
-      this.options.onUpstreamError?.(service, error);
-      sendJsonError(response, 503, `${service} is unavailable, try again shortly`, {
-        ...correlation,
-        'retry-after': '5',
-      });
-    });
-
     response.on('close', () => {
       // The client went away before the answer was complete: stop the service's work on it.
       if (!response.writableFinished) {
         settle();
-        upstream.destroy();
+        upstream?.destroy();
       }
     });
 
@@ -134,10 +117,74 @@ export class ApiProxy {
     limit.once('overflow', () => {
       if (!settle()) return;
       request.unpipe(limit);
-      upstream.destroy();
+      upstream?.destroy();
       this.refuseTooLarge(request, response, correlationId, undefined);
     });
-    request.pipe(limit).pipe(upstream);
+
+    const replicas = this.rotations.get(service)!.order();
+    const attempt = (at: number): void => {
+      const target = new URL(replicas[at]);
+      const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+      const current = send({
+        protocol: target.protocol,
+        hostname: target.hostname,
+        port: target.port,
+        method: request.method,
+        path: `${target.pathname.replace(/\/$/, '')}${upstreamPath}`,
+        headers: upstreamRequestHeaders(request.headers, {
+          remoteAddress: request.socket.remoteAddress,
+          encrypted: request.socket instanceof TLSSocket,
+          upstreamHost: target.host,
+          correlationId,
+        }),
+        ...(target.protocol === 'https:' ? {} : { agent }),
+      });
+      upstream = current;
+      // The body is streamed only once the replica accepted the connection: until then
+      // nothing of it is consumed, so a refused connection can go to the next replica.
+      let connected = false;
+      current.once('socket', (socket) => {
+        const start = () => {
+          connected = true;
+          if (!settled) request.pipe(limit).pipe(current);
+        };
+        if (socket.connecting) socket.once('connect', start);
+        else start();
+      });
+
+      current.on('response', (answer) => {
+        if (!settle()) {
+          answer.resume();
+          return;
+        }
+        response.writeHead(
+          answer.statusCode ?? 502,
+          answer.statusMessage,
+          clientResponseHeaders(answer.headers, correlationId),
+        );
+        answer.pipe(response);
+        // A service dying mid-answer: the client must see a cut-off body, not a complete one.
+        answer.on('aborted', () => response.destroy());
+        answer.on('error', () => response.destroy());
+      });
+
+      current.on('error', (error: NodeJS.ErrnoException) => {
+        if (settled) return;
+        const untouched = !connected && NOT_CONNECTED.has(error.code ?? '');
+        if (untouched && at + 1 < replicas.length) {
+          this.options.onUpstreamError?.(service, error);
+          attempt(at + 1);
+          return;
+        }
+        settle();
+        this.options.onUpstreamError?.(service, error);
+        sendJsonError(response, 503, `${service} is unavailable, try again shortly`, {
+          ...correlation,
+          'retry-after': '5',
+        });
+      });
+    };
+    attempt(0);
   }
 
   /**

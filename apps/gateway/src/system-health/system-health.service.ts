@@ -6,8 +6,8 @@ import {
   KafkaHealthIndicator,
   publicReason,
   ServiceName,
-  serviceUrl,
 } from '@metered/service-kit';
+import { upstreamsOf } from '../proxy/upstreams';
 import { probeSmtp } from './smtp.probe';
 import { ComponentHealthDto, SystemHealthDto } from './system-health.dto';
 
@@ -34,7 +34,7 @@ export class SystemHealthService {
       database: async () => assertUp(await this.database.isHealthy('database')),
       smtp: () => probeSmtp(this.config.smtpUrl),
       ...Object.fromEntries(
-        BACKEND_SERVICES.map((service) => [service, () => probeReadiness(serviceUrl(service))]),
+        BACKEND_SERVICES.map((service) => [service, () => probeReplicas(upstreamsOf(service))]),
       ),
     };
     const entries = await Promise.all(
@@ -55,6 +55,16 @@ class ComponentDown extends Error {}
 function assertUp(result: Record<string, { status: string; message?: unknown }>): void {
   const [detail] = Object.values(result);
   if (detail?.status !== 'up') throw new ComponentDown(String(detail?.message ?? 'down'));
+}
+
+/** A service with several replicas is up while one of them is ready (the proxy skips the others). */
+async function probeReplicas(baseUrls: readonly string[]): Promise<void> {
+  if (baseUrls.length === 1) return probeReadiness(baseUrls[0]);
+  try {
+    await Promise.any(baseUrls.map((url) => probeReadiness(url)));
+  } catch (error) {
+    throw (error as AggregateError).errors[0];
+  }
 }
 
 async function probeReadiness(baseUrl: string): Promise<void> {

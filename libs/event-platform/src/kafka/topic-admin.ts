@@ -7,6 +7,16 @@ export interface TopicSettings {
 }
 
 /**
+ * Topic-level configuration for a replication factor: with 3 or more copies a write
+ * (producers use acks=all) needs 2 in-sync ones, so a broker may die without losing an
+ * acknowledged event and a second loss stops writes instead of risking one. Fewer copies
+ * keep the broker default (1), or no write could succeed with a broker down.
+ */
+export function topicConfigFor(replicationFactor: number): { name: string; value: string }[] {
+  return replicationFactor >= 3 ? [{ name: 'min.insync.replicas', value: '2' }] : [];
+}
+
+/**
  * Creates missing topics with the platform's partition count, so no topic is ever
  * auto-created with broker defaults. Idempotent and cheap to repeat: topics known to exist
  * are remembered.
@@ -33,6 +43,7 @@ export class TopicAdmin {
             topic,
             numPartitions: settings.partitions,
             replicationFactor: settings.replicationFactor,
+            configEntries: topicConfigFor(settings.replicationFactor),
           })),
         });
         this.logger.log(`created topics: ${missing.join(', ')}`);

@@ -5,8 +5,17 @@ import {
 } from '../../../../libs/service-kit/src/config/infrastructure.config';
 import { httpOk } from '../probes';
 import { LaunchSpec } from '../process-manager';
-import { APP_NAMES, ComponentName, infraUrls, InfraUrls, StackSettings } from '../settings';
+import {
+  APP_NAMES,
+  ComponentName,
+  infraUrls,
+  InfraUrls,
+  instancesOf,
+  StackSettings,
+} from '../settings';
+import { instanceName, replicaPort, StackShape } from '../shape';
 import { Component } from './component';
+import { replicationFor } from './kafka-config';
 import { appEntry, buildAppIfStale } from './app-build';
 import { buildPortalIfStale } from './portal-build';
 
@@ -62,6 +71,44 @@ function orderingEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   };
 }
 
+/**
+ * The gateway's `<SERVICE>_UPSTREAMS`: every replica of every backend, comma separated (the
+ * gateway balances over them). Only set when the shape has more than one replica.
+ */
+export function upstreamEnv(env: NodeJS.ProcessEnv, shape: StackShape): Record<string, string> {
+  if (shape.replicas === 1) return {};
+  return Object.fromEntries(
+    APP_NAMES.filter((app) => app !== 'gateway').map((app) => [
+      `${app.toUpperCase()}_UPSTREAMS`,
+      Array.from(
+        { length: shape.replicas },
+        (_, at) => `http://127.0.0.1:${replicaPort(servicePort(app, env), at + 1)}`,
+      ).join(','),
+    ]),
+  );
+}
+
+/**
+ * What replica `index` of `name` gets on top of the shared environment: its own port
+ * (port + 50 from the second on) and, for the gateway, the list of all replicas of the others.
+ */
+export function replicaEnv(
+  settings: StackSettings,
+  name: ServiceName,
+  index: number,
+): Record<string, string> {
+  return {
+    ...(index > 1
+      ? {
+          [`${name.toUpperCase()}_PORT`]: String(
+            replicaPort(servicePort(name, settings.env), index),
+          ),
+        }
+      : {}),
+    ...(name === 'gateway' ? upstreamEnv(settings.env, settings.shape) : {}),
+  };
+}
+
 /** The environment an app is started with: infrastructure URLs, database prefix, ports. */
 export function appEnvironment(
   settings: StackSettings,
@@ -72,14 +119,33 @@ export function appEnvironment(
     ...portEnv(settings.env),
     ...identityEnv(settings.env),
     ...orderingEnv(settings.env),
+    ...replicationEnv(settings),
   };
 }
 
-/** A NestJS service run from its webpack bundle; ready when GET /health/ready answers 200. */
-export function appComponent(settings: StackSettings, name: ServiceName): Component {
-  const port = servicePort(name, settings.env);
+/**
+ * On a local cluster of several brokers the services create their topics with replication
+ * factor min(3, brokers) (and min.insync.replicas 2 from 3 on); one broker keeps the default.
+ */
+function replicationEnv(settings: StackSettings): Record<string, string> {
+  if (settings.external.kafkaBrokers || settings.shape.brokers === 1) return {};
+  return {
+    KAFKA_REPLICATION_FACTOR:
+      settings.env.KAFKA_REPLICATION_FACTOR ??
+      String(replicationFor(settings.shape.brokers).factor),
+  };
+}
+
+/**
+ * A NestJS service run from its webpack bundle; ready when GET /health/ready answers 200.
+ * Replica `index` (2…) is the same bundle on port + 50·(index-1), with its own pid and log.
+ */
+export function appComponent(settings: StackSettings, name: ServiceName, index = 1): Component {
+  const port = replicaPort(servicePort(name, settings.env), index);
   const url = `http://127.0.0.1:${port}`;
-  const infra: ComponentName[] = ['kafka', 'ferretdb', 'mailpit'];
+  const own = replicaEnv(settings, name, index);
+  const environment = () => ({ ...appEnvironment(settings), ...own });
+  const infra: ComponentName[] = [...instancesOf('kafka', settings.shape), 'ferretdb', 'mailpit'];
   const builtAt = (): number => {
     try {
       return statSync(appEntry(settings, name)).mtimeMs;
@@ -89,17 +155,24 @@ export function appComponent(settings: StackSettings, name: ServiceName): Compon
   };
 
   return {
-    name,
+    name: instanceName(name, index),
     kind: 'app',
-    // The gateway fronts the others, so it comes last.
+    // The gateway fronts the others (every replica of them), so it comes last.
     dependsOn:
-      name === 'gateway' ? [...infra, ...APP_NAMES.filter((app) => app !== 'gateway')] : infra,
+      name === 'gateway'
+        ? [
+            ...infra,
+            ...APP_NAMES.filter((app) => app !== 'gateway').flatMap((app) =>
+              instancesOf(app, settings.shape),
+            ),
+          ]
+        : infra,
     ports: [{ port, hint: `set ${name.toUpperCase()}_PORT` }],
     url,
     readyTimeoutMs: 60_000,
     heavyBuild: true,
     // A new build or other settings (e.g. the test database prefix) means a restart.
-    fingerprint: () => JSON.stringify({ env: appEnvironment(settings), builtAt: builtAt() }),
+    fingerprint: () => JSON.stringify({ env: environment(), builtAt: builtAt() }),
     // The gateway serves the portal from dist/web: without a build every page is a 404.
     prepare: async () => {
       await buildAppIfStale(settings, name);
@@ -109,7 +182,7 @@ export function appComponent(settings: StackSettings, name: ServiceName): Compon
       return {
         command: process.execPath,
         args: ['--enable-source-maps', ...profileArgs(settings.env), appEntry(settings, name)],
-        env: { ...settings.env, ...appEnvironment(settings) },
+        env: { ...settings.env, ...environment() },
         cwd: settings.paths.repoRoot,
       };
     },

@@ -1,5 +1,15 @@
 import { StackError } from '../errors';
-import { APP_NAMES, ComponentName, INFRA_NAMES, isAppName, StackSettings } from '../settings';
+import {
+  APP_NAMES,
+  BaseComponentName,
+  baseName,
+  ComponentName,
+  INFRA_NAMES,
+  instancesOf,
+  isAppName,
+  StackSettings,
+} from '../settings';
+import { parseInstance, StackShape } from '../shape';
 import { appComponent } from './app';
 import { Component } from './component';
 import { ferretdbComponent } from './ferretdb';
@@ -9,11 +19,16 @@ import { postgresComponent } from './postgres';
 import { DbBackend, resolveDbBackend } from './postgres-binaries';
 
 /** Start order for display and for `down` in reverse; the gateway comes after the services. */
-export const START_ORDER: readonly ComponentName[] = [
+export const START_ORDER: readonly BaseComponentName[] = [
   ...INFRA_NAMES,
   ...APP_NAMES.filter((app) => app !== 'gateway'),
   'gateway',
 ];
+
+/** START_ORDER with every instance of the shape: kafka, kafka#2, kafka#3, …, ordering, ordering#2, … */
+export function startOrder(shape: StackShape): ComponentName[] {
+  return START_ORDER.flatMap((name) => instancesOf(name, shape));
+}
 
 const backends = new Map<string, Promise<DbBackend>>();
 
@@ -60,8 +75,15 @@ export class ComponentSet {
 
   private async create(name: ComponentName): Promise<Component> {
     const { settings } = this;
-    if (isAppName(name)) return appComponent(settings, name);
-    if (name === 'kafka') return kafkaComponent(settings);
+    const index = parseInstance(name)?.index ?? 1;
+    const base = baseName(name);
+    if (index > 1 && index > instancesOf(base, settings.shape).length) {
+      throw new StackError(
+        `${name} is not part of this stack's shape (${settings.shape.replicas} replica(s), ${settings.shape.brokers} broker(s); see up --replicas/--brokers)`,
+      );
+    }
+    if (isAppName(base)) return appComponent(settings, base, index);
+    if (base === 'kafka') return kafkaComponent(settings, index);
     if (name === 'mailpit') return mailpitComponent(settings);
     if (name === 'ferretdb') {
       const backend = settings.external.mongoUrl
@@ -91,8 +113,10 @@ export class ComponentSet {
       for (const dependency of (await this.get(name)).dependsOn) await visit(dependency);
     };
     for (const name of names) await visit(name);
+    const order = startOrder(this.settings.shape);
+    const outside = [...wanted].filter((name) => !order.includes(name));
     return Promise.all(
-      START_ORDER.filter((name) => wanted.has(name)).map((name) => this.get(name)),
+      [...order.filter((name) => wanted.has(name)), ...outside].map((name) => this.get(name)),
     );
   }
 }

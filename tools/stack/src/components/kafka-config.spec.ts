@@ -1,4 +1,4 @@
-import { kafkaServerProperties, newKafkaClusterId } from './kafka-config';
+import { kafkaServerProperties, newKafkaClusterId, replicationFor } from './kafka-config';
 
 describe('kafkaServerProperties', () => {
   const text = kafkaServerProperties({ port: 19092, controllerPort: 19093, dataDir: '/tmp/k' });
@@ -18,6 +18,52 @@ describe('kafkaServerProperties', () => {
     expect(props.get('auto.create.topics.enable')).toBe('false');
     expect(props.get('group.initial.rebalance.delay.ms')).toBe('0');
     expect(props.get('offsets.topic.replication.factor')).toBe('1');
+  });
+});
+
+describe('kafkaServerProperties of a three-node cluster', () => {
+  const props = (nodeId: number) =>
+    new Map(
+      kafkaServerProperties({
+        port: 19092 + 2 * (nodeId - 1),
+        controllerPort: 19093 + 2 * (nodeId - 1),
+        dataDir: `/tmp/k/${nodeId}`,
+        nodeId,
+        controllerPorts: [19093, 19095, 19097],
+      })
+        .split('\n')
+        .filter((line) => line && !line.startsWith('#'))
+        .map((line) => line.split('=', 2) as [string, string]),
+    );
+
+  it('gives each node its id and ports, and all of them the same 3-voter quorum', () => {
+    const second = props(2);
+    expect(second.get('node.id')).toBe('2');
+    expect(second.get('listeners')).toBe(
+      'PLAINTEXT://127.0.0.1:19094,CONTROLLER://127.0.0.1:19095',
+    );
+    expect(second.get('log.dirs')).toBe('/tmp/k/2');
+    expect(props(1).get('controller.quorum.voters')).toBe(
+      '1@127.0.0.1:19093,2@127.0.0.1:19095,3@127.0.0.1:19097',
+    );
+    expect(props(3).get('controller.quorum.voters')).toBe(props(1).get('controller.quorum.voters'));
+  });
+
+  it('replicates internal topics three times with two in sync, and keeps the broker default ISR at 1', () => {
+    const first = props(1);
+    expect(first.get('offsets.topic.replication.factor')).toBe('3');
+    expect(first.get('transaction.state.log.min.isr')).toBe('2');
+    expect(first.get('default.replication.factor')).toBe('3');
+    expect(first.has('min.insync.replicas')).toBe(false);
+  });
+});
+
+describe('replicationFor', () => {
+  it('is min(3, brokers) copies, two of them in sync from three on', () => {
+    expect(replicationFor(1)).toEqual({ factor: 1, minInsync: 1 });
+    expect(replicationFor(2)).toEqual({ factor: 2, minInsync: 1 });
+    expect(replicationFor(3)).toEqual({ factor: 3, minInsync: 2 });
+    expect(replicationFor(5)).toEqual({ factor: 3, minInsync: 2 });
   });
 });
 
