@@ -75,3 +75,24 @@ export function homePathFor(user: SessionUser): string {
   if (user.roles.includes('helpdesk')) return '/helpdesk';
   return '/home';
 }
+
+/** The sign-in page that returns to `pathname` (with its query) once the user has signed in. */
+export function signInPathFor(pathname: string, search: string): string {
+  return `/login?next=${encodeURIComponent(`${pathname}${search}`)}`;
+}
+
+/**
+ * Where to go after signing in: the page named by `next` when it is a path of this portal
+ * that the user may open (`mayOpen`: a signed-in page for one of their roles), else the user's home. Anything else (another origin, "//…",
+ * a public page) is ignored, so the parameter cannot send anyone off-site.
+ */
+export function landingPathFor(
+  user: SessionUser,
+  next: string | null,
+  mayOpen: (pathname: string) => boolean,
+): string {
+  if (next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\')) {
+    if (mayOpen(next.split(/[?#]/)[0])) return next;
+  }
+  return homePathFor(user);
+}
