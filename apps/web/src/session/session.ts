@@ -68,11 +68,12 @@ export function hasAnyRole(user: SessionUser, roles: readonly Role[]): boolean {
   return user.roles.some((role) => roles.includes(role));
 }
 
-/** Where a user lands after signing in: customers order, validators validate, others get a home. */
+/** Where a user lands after signing in: customers order, validators validate, ops watch the dashboard. */
 export function homePathFor(user: SessionUser): string {
   if (user.roles.includes('customer') && user.accountId) return '/order';
   if (hasAnyRole(user, ['validator', 'admin'])) return '/validator';
   if (user.roles.includes('helpdesk')) return '/helpdesk';
+  if (user.roles.includes('ops')) return '/ops';
   return '/home';
 }
 
