@@ -88,7 +88,7 @@ describe('portal: the customer’s own country and an ended contract (real stack
 
   it('shows the account’s country and one helpdesk contact per page, also after picking another', async () => {
     const page = await signedIn();
-    await page.getByRole('button', { name: 'Change country (current: Germany)' }).waitFor();
+    await page.getByRole('button', { name: 'Change country, current: Germany' }).waitFor();
     for (const pathname of ['/order', '/account', '/requests/machines', '/requests/item']) {
       await page.goto(`${baseUrl}${pathname}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
@@ -106,17 +106,17 @@ describe('portal: the customer’s own country and an ended contract (real stack
     const picker = page.getByRole('dialog', { name: 'Choose your country' });
     await picker.getByRole('button', { name: 'Europe' }).hover();
     await picker.getByRole('button', { name: 'United Kingdom' }).click();
-    await page.getByRole('button', { name: 'Change country (current: United Kingdom)' }).waitFor();
+    await page.getByRole('button', { name: 'Change country, current: United Kingdom' }).waitFor();
     expect(await helpdeskNumbers(page)).toEqual([`tel:${UK_PHONE.replace(/\s/g, '')}`]);
     await page.reload();
-    await page.getByRole('button', { name: 'Change country (current: United Kingdom)' }).waitFor();
+    await page.getByRole('button', { name: 'Change country, current: United Kingdom' }).waitFor();
 
     // Signed out and in again: the account's own country again.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await signInThroughPage(page, baseUrl, email, PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Order Supplies' }).waitFor();
-    await page.getByRole('button', { name: 'Change country (current: Germany)' }).waitFor();
+    await page.getByRole('button', { name: 'Change country, current: Germany' }).waitFor();
   });
 
   it('says when the contract ended, how to renew it and whom to call', async () => {
