@@ -129,6 +129,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
 
   // operations
   'GET /api/audit': { allow: OPS },
+  'GET /api/audit/accounts/{accountId}': { allow: STAFF_EDIT },
   'GET /api/dead-letters': { allow: OPS },
   'POST /api/dead-letters/{id}/replay': { allow: OPS },
   'GET /api/ops/overview': { allow: OPS },

@@ -5,7 +5,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { NotPermittedPage } from './pages/not-permitted-page';
 import { navigate, usePathname } from './router/router';
 import { findRoute } from './routes';
-import { hasAnyRole } from './session/session';
+import { hasAnyRole, landingPathFor, SessionUser, signInPathFor } from './session/session';
 import { SessionProvider, useSession } from './session/session-context';
 
 export function App() {
@@ -28,12 +28,23 @@ function CurrentPage() {
   const mustSignIn = route?.access === 'signed-in' && !session;
 
   useEffect(() => {
-    if (mustSignIn) navigate('/login', { replace: true });
-  }, [mustSignIn]);
+    // The page asked for comes back after sign-in (the effect below reads `next`).
+    if (mustSignIn) navigate(signInPathFor(pathname, window.location.search), { replace: true });
+  }, [mustSignIn, pathname]);
 
   useEffect(() => {
     document.title = `${route?.title ?? 'Page not found'} — Metered Supplies`;
   }, [route]);
+
+  // Signed in on the sign-in page: on to the page asked for before (`next`), else home.
+  const leaveSignIn = !!session && (pathname === '/' || pathname === '/login');
+  useEffect(() => {
+    if (!leaveSignIn || !session) return;
+    const next = new URLSearchParams(window.location.search).get('next');
+    navigate(landingPathFor(session.user, next, (path) => mayOpen(session.user, path)), {
+      replace: true,
+    });
+  }, [leaveSignIn, session]);
 
   useFocusOnNavigation(pathname);
 
@@ -41,6 +52,12 @@ function CurrentPage() {
   if (!route) return <NotFoundPage />;
   if (route.roles && session && !hasAnyRole(session.user, route.roles)) return <NotPermittedPage />;
   return <>{route.render(found?.params ?? {})}</>;
+}
+
+/** Whether `pathname` is a signed-in page that this user's roles open. */
+function mayOpen(user: SessionUser, pathname: string): boolean {
+  const route = findRoute(pathname)?.route;
+  return route?.access === 'signed-in' && (!route.roles || hasAnyRole(user, route.roles));
 }
 
 /**

@@ -61,7 +61,7 @@ describe('portal: country picker and FAQ (portal-only harness)', () => {
 
     await chooseCountry('Europe', 'Germany');
 
-    const trigger = page.getByRole('button', { name: 'Change country (current: Germany)' });
+    const trigger = page.getByRole('button', { name: 'Change country, current: Germany' });
     expect(await trigger.innerText()).toContain('Germany');
     expect(await trigger.locator('svg').count()).toBe(1); // the world-map icon beside the name
     expect(await page.getByTestId('footer-helpdesk').innerText()).toContain(DE_HELPDESK);
@@ -82,7 +82,7 @@ describe('portal: country picker and FAQ (portal-only harness)', () => {
     ).toBe('DE');
 
     await page.reload();
-    await page.getByRole('button', { name: 'Change country (current: Germany)' }).waitFor();
+    await page.getByRole('button', { name: 'Change country, current: Germany' }).waitFor();
     expect(await page.getByTestId('faq-reviewed').innerText()).toContain('27.11.2026');
 
     // Another region, another format: Japan.

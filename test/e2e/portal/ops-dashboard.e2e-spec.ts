@@ -1,6 +1,5 @@
 /**
- * The ops dashboard in headless Chromium against the real stack: an ops user opens /ops from
- * the staff home, sees every service's tile, the throughput chart and a message notifications
+ * The ops dashboard in headless Chromium against the real stack: an ops user lands on /ops, sees every service's tile, the throughput chart and a message notifications
  * could not parse, replays it after confirming, and the page shows it replayed. The page is
  * saved as docs/ops-dashboard.png.
  */
@@ -43,7 +42,7 @@ describe('portal: the ops dashboard (real stack)', () => {
     tab = await openTab(browser);
     const { page } = tab;
     await signInThroughPage(page, harness.gateway.baseUrl, ops.user.email, PASSWORD);
-    await page.getByRole('link', { name: 'Operations dashboard' }).click();
+    // Ops users land on the dashboard.
     await page.getByRole('heading', { level: 1, name: 'Operations' }).waitFor();
 
     for (const service of SERVICES) {

@@ -329,8 +329,11 @@ describe('portal: Order Supplies and My orders (real stack)', () => {
     const page = await signedIn();
     const ended = page.getByTestId(`device-${devices.eligible[2]}`);
     expect(await ended.innerText()).toContain(
-      'No active Metered Supplies contract — buy supplies from our online store or an authorised partner',
+      'No active Metered Supplies contract: it was terminated',
     );
+    expect(
+      await page.locator(`[id="serial-choice-${devices.eligible[2]}-advice"]`).innerText(),
+    ).toContain('buy supplies from our online store or an authorised partner');
     expect(await ended.getByRole('radio').isDisabled()).toBe(true);
     expect(await page.getByLabel('Choose your items to be ordered').count()).toBe(0);
 

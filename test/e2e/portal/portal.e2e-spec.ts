@@ -167,7 +167,7 @@ describe('web portal shell (gateway PortalModule, portal-only harness)', () => {
 
   it('changes the country with the world-map picker, shows its helpdesk number and remembers it', async () => {
     await page.goto(url('/'));
-    const trigger = page.getByRole('button', { name: 'Change country (current: United States)' });
+    const trigger = page.getByRole('button', { name: 'Change country, current: United States' });
     expect(await trigger.innerText()).toContain('United States');
     expect(await trigger.locator('svg').count()).toBe(1);
 
@@ -179,7 +179,7 @@ describe('web portal shell (gateway PortalModule, portal-only harness)', () => {
     await picker.getByRole('button', { name: 'United Kingdom' }).click();
 
     await picker.waitFor({ state: 'detached' });
-    const changed = page.getByRole('button', { name: 'Change country (current: United Kingdom)' });
+    const changed = page.getByRole('button', { name: 'Change country, current: United Kingdom' });
     expect(await isFocused(changed)).toBe(true);
     const footer = page.getByTestId('footer-helpdesk');
     expect(await footer.innerText()).toContain('United Kingdom');
@@ -187,7 +187,7 @@ describe('web portal shell (gateway PortalModule, portal-only harness)', () => {
     expect(await footer.getByRole('link').getAttribute('href')).toBe('tel:08081570192');
 
     await page.reload();
-    await page.getByRole('button', { name: 'Change country (current: United Kingdom)' }).waitFor();
+    await page.getByRole('button', { name: 'Change country, current: United Kingdom' }).waitFor();
 
     // Escape closes the picker without changing anything.
     await page.getByRole('button', { name: /^Change country/ }).click();

@@ -71,8 +71,10 @@ describe('portal: validator rejections and sign-in refusals (real stack)', () =>
     expect(await card.getByTestId(`check-${devices.noContract}`).innerText()).toMatch(
       /store|partner/i,
     );
-    expect(await card.getByRole('button', { name: 'Approve 0 serial numbers' }).isDisabled()).toBe(
-      true,
+    // Nothing to approve: no disabled "Approve 0 serial numbers", a sentence saying what to do.
+    expect(await card.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
+    expect(await card.getByTestId(`nothing-to-approve-${registrationId}`).innerText()).toContain(
+      'reject the request',
     );
 
     await card.getByRole('button', { name: 'Reject' }).click();
@@ -89,6 +91,27 @@ describe('portal: validator rejections and sign-in refusals (real stack)', () =>
 
     const rejection = await mail.waitFor(request.email, /not approved/i, 45000);
     expect(rejection.text).toContain(reason);
+  });
+
+  it('returns a signed-out deep link to its page after sign-in, and ignores a link off-site', async () => {
+    const { page } = await newTab();
+    await page.goto(`${baseUrl}/admin/audit?action=order.placed`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.getByLabel('Email address', { exact: true }).fill(ADMIN.email);
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
+    const landed = new URL(page.url());
+    expect(`${landed.pathname}${landed.search}`).toBe('/admin/audit?action=order.placed');
+
+    const other = await newTab();
+    await other.page.goto(`${baseUrl}/login?next=${encodeURIComponent('//elsewhere.example/x')}`);
+    await other.page.getByLabel('Email address', { exact: true }).fill(ADMIN.email);
+    await other.page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await other.page.getByRole('button', { name: 'Sign in' }).click();
+    await other.page.getByRole('heading', { level: 1, name: 'Registration requests' }).waitFor();
+    expect(new URL(other.page.url()).origin).toBe(baseUrl);
   });
 
   it('says when the email or password is wrong, and for how long sign-in is locked', async () => {

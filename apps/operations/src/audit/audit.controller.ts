@@ -1,9 +1,10 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@metered/auth';
-import { AuditService } from './audit.service';
+import { InvalidInputError } from '@metered/service-kit';
+import { AuditPage, AuditService } from './audit.service';
 import { AuditEntryView, AuditPageResponse } from './dto/audit-page.response';
-import { ListAuditQuery } from './dto/list-audit.query';
+import { AccountHistoryQuery, ListAuditQuery } from './dto/list-audit.query';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -19,10 +20,33 @@ export class AuditController {
   @ApiOkResponse({ type: AuditPageResponse })
   async list(@Query() query: ListAuditQuery): Promise<AuditPageResponse> {
     const { limit, cursor, ...filter } = query;
-    const page = await this.audit.list(filter, limit ?? 50, cursor);
-    return {
-      items: page.items.map((entry) => AuditEntryView.from(entry)),
-      nextCursor: page.nextCursor,
-    };
+    return toResponse(await this.audit.list(filter, limit ?? 50, cursor));
   }
+
+  /**
+   * The helpdesk answers a customer's "what did you change?": what staff did on one account.
+   * Only that account's entries, never the whole trail (that stays with admins and ops).
+   */
+  @Get('accounts/:accountId')
+  @Roles('helpdesk', 'admin')
+  @ApiOperation({
+    summary: "One account's history of staff actions, newest first (helpdesk, admin)",
+  })
+  @ApiOkResponse({ type: AuditPageResponse })
+  async accountHistory(
+    @Param('accountId') accountId: string,
+    @Query() query: AccountHistoryQuery,
+  ): Promise<AuditPageResponse> {
+    if (!accountId.trim() || accountId.length > 64) {
+      throw new InvalidInputError([{ field: 'accountId', reason: 'not an account id' }]);
+    }
+    return toResponse(await this.audit.list({ accountId }, query.limit ?? 50, query.cursor));
+  }
+}
+
+function toResponse(page: AuditPage): AuditPageResponse {
+  return {
+    items: page.items.map((entry) => AuditEntryView.from(entry)),
+    nextCursor: page.nextCursor,
+  };
 }

@@ -4,6 +4,7 @@ import { OPERATIONS_CONFIG, OperationsConfig } from '../config/operations.config
 import { DeadLettersService } from '../dead-letters/dead-letters.service';
 import { ConsumerLagReader } from './consumer-lag.reader';
 import { ConsumerLagView, OverviewResponse, ServiceStatusView } from './dto/overview.response';
+import { InfrastructureProbe } from './infrastructure-probe';
 import { MetricsSampler } from './metrics-sampler.service';
 
 /** Everything the ops dashboard shows, gathered in parallel; a part that fails says so. */
@@ -14,11 +15,13 @@ export class OverviewService {
     @Inject(MetricsSampler) private readonly metrics: MetricsSampler,
     @Inject(ConsumerLagReader) private readonly lagReader: ConsumerLagReader,
     @Inject(DeadLettersService) private readonly deadLetters: DeadLettersService,
+    @Inject(InfrastructureProbe) private readonly infrastructure: InfrastructureProbe,
   ) {}
 
   async overview(): Promise<OverviewResponse> {
-    const [services, consumerLag, deadLetters] = await Promise.all([
+    const [services, infrastructure, consumerLag, deadLetters] = await Promise.all([
       Promise.all(this.config.services.map(({ service, url }) => this.status(service, url))),
+      this.infrastructure.probe(this.config.probeTimeoutMs),
       this.consumerLag(),
       this.deadLetters.counts(),
     ]);
@@ -26,6 +29,7 @@ export class OverviewService {
     return {
       generatedAt: new Date().toISOString(),
       services,
+      infrastructure,
       throughput: {
         intervalSeconds: this.metrics.intervalSeconds(),
         windowSeconds: this.config.windowMs / 1000,
@@ -43,9 +47,11 @@ export class OverviewService {
           };
         }),
       deadLetters,
+      // A labelled prom-client counter has no sample until first incremented: once
+      // notifications' /metrics was read, a missing count is 0, not unknown.
       emails: {
-        sent: notifications?.emailsSent ?? null,
-        failed: notifications?.emailsFailed ?? null,
+        sent: notifications ? (notifications.emailsSent ?? 0) : null,
+        failed: notifications ? (notifications.emailsFailed ?? 0) : null,
       },
     };
   }

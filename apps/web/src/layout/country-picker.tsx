@@ -62,16 +62,17 @@ export function CountryPicker({
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
-        aria-label={
-          variant === 'field'
-            ? `Country: ${country.name} (change)`
-            : `Change country (current: ${country.name})`
-        }
         aria-describedby={describedBy}
         onClick={toggle}
       >
         <WorldMapGraphic className="world-map world-map--icon" />
+        {/* The name is the visible text plus hidden words around it, so the visible country
+            is part of it (speech control users say what they see). */}
+        <span className="visually-hidden">
+          {variant === 'field' ? 'Country: ' : 'Change country, current: '}
+        </span>
         <span className="country-picker__current">{country.name}</span>
+        {variant === 'field' && <span className="visually-hidden"> (change)</span>}
       </button>
       {open && (
         <div

@@ -1,14 +1,14 @@
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { FormEvent, useRef, useState } from 'react';
 import { callApi } from '../api/api-client';
 import { TextField } from '../forms/text-field';
 import { HelpdeskNumber } from '../layout/helpdesk-number';
-import { Link, navigate } from '../router/router';
-import { homePathFor, sessionOf } from '../session/session';
+import { Link } from '../router/router';
+import { sessionOf } from '../session/session';
 import { useSession } from '../session/session-context';
 import { interpretLoginResult, LoginFieldErrors, validateLogin } from './login-form';
 
 export function LoginPage() {
-  const { session, signIn } = useSession();
+  const { signIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<LoginFieldErrors>({});
@@ -16,10 +16,6 @@ export function LoginPage() {
   const [submitting, setSubmitting] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (session) navigate(homePathFor(session.user), { replace: true });
-  }, [session]);
 
   const showFieldErrors = (errors: LoginFieldErrors) => {
     setFieldErrors(errors);

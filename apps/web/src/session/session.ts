@@ -68,10 +68,32 @@ export function hasAnyRole(user: SessionUser, roles: readonly Role[]): boolean {
   return user.roles.some((role) => roles.includes(role));
 }
 
-/** Where a user lands after signing in: customers order, validators validate, others get a home. */
+/** Where a user lands after signing in: customers order, validators validate, ops watch the dashboard. */
 export function homePathFor(user: SessionUser): string {
   if (user.roles.includes('customer') && user.accountId) return '/order';
   if (hasAnyRole(user, ['validator', 'admin'])) return '/validator';
   if (user.roles.includes('helpdesk')) return '/helpdesk';
+  if (user.roles.includes('ops')) return '/ops';
   return '/home';
+}
+
+/** The sign-in page that returns to `pathname` (with its query) once the user has signed in. */
+export function signInPathFor(pathname: string, search: string): string {
+  return `/login?next=${encodeURIComponent(`${pathname}${search}`)}`;
+}
+
+/**
+ * Where to go after signing in: the page named by `next` when it is a path of this portal
+ * that the user may open (`mayOpen`: a signed-in page for one of their roles), else the user's home. Anything else (another origin, "//…",
+ * a public page) is ignored, so the parameter cannot send anyone off-site.
+ */
+export function landingPathFor(
+  user: SessionUser,
+  next: string | null,
+  mayOpen: (pathname: string) => boolean,
+): string {
+  if (next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\')) {
+    if (mayOpen(next.split(/[?#]/)[0])) return next;
+  }
+  return homePathFor(user);
 }

@@ -48,3 +48,20 @@ export class ListAuditQuery {
   @MaxLength(300)
   cursor?: string;
 }
+
+/** GET /audit/accounts/:accountId: one account's history, a page at a time, no other filter. */
+export class AccountHistoryQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_AUDIT_PAGE, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AUDIT_PAGE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: '`nextCursor` of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  cursor?: string;
+}

@@ -10,6 +10,14 @@ export class ServiceStatusView {
   @ApiPropertyOptional() message?: string;
 }
 
+export class InfrastructureStatusView {
+  @ApiProperty({ enum: ['kafka', 'database', 'smtp'] }) component: 'kafka' | 'database' | 'smtp';
+  @ApiProperty({ example: 'Kafka' }) label: string;
+  @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
+  @ApiProperty() latencyMs: number;
+  @ApiPropertyOptional({ description: 'e.g. "1 broker", or why it is down' }) message?: string;
+}
+
 export class ThroughputPointView {
   @ApiProperty({ type: String, format: 'date-time', description: 'End of the interval' })
   at: string;
@@ -57,14 +65,21 @@ export class DeadLetterCountsView {
 }
 
 export class EmailCountsView {
-  @ApiProperty({ type: Number, nullable: true, description: 'Since notifications started' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Since notifications started; null only while its /metrics could not be read',
+  })
   sent: number | null;
-  @ApiProperty({ type: Number, nullable: true }) failed: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: '0 when none failed' })
+  failed: number | null;
 }
 
 export class OverviewResponse {
   @ApiProperty({ type: String, format: 'date-time' }) generatedAt: string;
   @ApiProperty({ type: [ServiceStatusView] }) services: ServiceStatusView[];
+  @ApiProperty({ type: [InfrastructureStatusView], description: 'Kafka, the database, SMTP' })
+  infrastructure: InfrastructureStatusView[];
   @ApiProperty({ type: ThroughputView }) throughput: ThroughputView;
   @ApiProperty({ type: ConsumerLagView }) consumerLag: ConsumerLagView;
   @ApiProperty({ type: [OutboxBacklogView] }) outbox: OutboxBacklogView[];

@@ -1,24 +1,43 @@
 import { FormEvent, useState } from 'react';
-import { useSession } from '../../session/session-context';
 import { useApiResource } from '../../api/use-api-resource';
-import { AuditTable } from './audit-rows';
-import { AuditEntry, AuditFilters, AuditPage as AuditAnswer, auditPath } from './audit-types';
+import { navigate } from '../../router/router';
+import { useSession } from '../../session/session-context';
+import { AuditHistory } from '../audit/audit-history';
+import { actionInWords, KNOWN_ACTIONS } from '../audit/audit-wording';
+import {
+  AUDITED_SERVICES,
+  AuditEntry,
+  AuditFilters,
+  AuditPage as AuditAnswer,
+  auditPath,
+  filtersFromQuery,
+  filtersToQuery,
+} from './audit-types';
 
-const NO_FILTERS: AuditFilters = { accountId: '', actor: '', action: '' };
-
-/** Admins read what staff did: filter by account, actor (email or user id) and action. */
+/**
+ * Admins read what staff did, in words: filter by account, actor (email or user id), action
+ * and service. The filters live in the address (`?action=…`), so a filtered view can be
+ * reloaded, bookmarked and sent to a colleague.
+ */
 export function AuditPage() {
   const { callWithSession } = useSession();
-  const [form, setForm] = useState<AuditFilters>(NO_FILTERS);
-  const [applied, setApplied] = useState<AuditFilters>(NO_FILTERS);
+  const [applied, setApplied] = useState<AuditFilters>(() =>
+    filtersFromQuery(window.location.search),
+  );
+  const [form, setForm] = useState<AuditFilters>(applied);
   const [first] = useApiResource<AuditAnswer>(auditPath(applied));
   const [more, setMore] = useState<{ items: AuditEntry[]; cursor: string | null } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const apply = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const apply = (next: AuditFilters) => {
     setMore(null);
-    setApplied({ ...form });
+    setApplied(next);
+    setForm(next);
+    navigate(`/admin/audit${filtersToQuery(next)}`, { replace: true });
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    apply({ ...form });
   };
 
   const items = first.state === 'ready' ? [...first.data.items, ...(more?.items ?? [])] : [];
@@ -36,14 +55,14 @@ export function AuditPage() {
     });
   };
 
-  const field = (name: keyof AuditFilters, label: string, placeholder: string) => (
+  const textField = (name: 'accountId' | 'actor', label: string, hint: string) => (
     <label className="field">
       <span className="field__label">{label}</span>
       <input
         className="field__input"
         name={name}
         value={form[name]}
-        placeholder={placeholder}
+        placeholder={hint}
         onChange={(event) => setForm({ ...form, [name]: event.target.value })}
       />
     </label>
@@ -55,23 +74,64 @@ export function AuditPage() {
       <p className="page__lead">
         Every action staff took on customer data or the platform, newest first.
       </p>
-      <form className="audit-filters" onSubmit={apply} aria-label="Filter the audit trail">
-        {field('accountId', 'Account', 'account id')}
-        {field('actor', 'Actor', 'email or user id')}
-        {field('action', 'Action', 'e.g. order.released')}
+      <form className="audit-filters" onSubmit={onSubmit} aria-label="Filter the audit trail">
+        {textField('accountId', 'Account', 'account id')}
+        {textField('actor', 'Staff member', 'email or user id')}
+        <label className="field">
+          <span className="field__label">Action</span>
+          <select
+            className="field__input"
+            name="action"
+            value={form.action}
+            onChange={(event) => setForm({ ...form, action: event.target.value })}
+          >
+            <option value="">Any action</option>
+            {KNOWN_ACTIONS.map((action) => (
+              <option key={action} value={action}>
+                {actionInWords(action)}
+              </option>
+            ))}
+            {form.action && !KNOWN_ACTIONS.includes(form.action) && (
+              <option value={form.action}>{form.action}</option>
+            )}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">Service</span>
+          <select
+            className="field__input"
+            name="service"
+            value={form.service}
+            onChange={(event) => setForm({ ...form, service: event.target.value })}
+          >
+            <option value="">Any service</option>
+            {AUDITED_SERVICES.map((service) => (
+              <option key={service} value={service}>
+                {service}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="submit" className="button button--primary">
           Filter
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => apply({ accountId: '', actor: '', action: '', service: '' })}
+        >
+          Clear
         </button>
       </form>
       {first.state === 'loading' && <p role="status">Loading the audit trail…</p>}
       {first.state === 'failed' && (
         <p className="notice notice--error" role="alert">
           {first.status === 400
-            ? 'Check the filters: an action looks like subject.verb.'
+            ? 'Check the filters: one of them is not valid.'
             : `The audit trail could not be loaded (reference ${first.reference}).`}
         </p>
       )}
-      {first.state === 'ready' && <AuditTable entries={items} />}
+      {first.state === 'ready' && <AuditHistory entries={items} label="Audit trail" showAccount />}
       {problem && (
         <p className="notice notice--error" role="alert">
           {problem}

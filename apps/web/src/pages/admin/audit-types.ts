@@ -1,4 +1,4 @@
-/** GET /api/audit (operations service). */
+/** GET /api/audit and GET /api/audit/accounts/:accountId (operations service). */
 export interface AuditEntry {
   auditId: string;
   service: string;
@@ -19,18 +19,38 @@ export interface AuditPage {
   nextCursor: string | null;
 }
 
+/** The services whose staff actions the trail keeps (contracts' AUDITED_SERVICES). */
+export const AUDITED_SERVICES = ['identity', 'registry', 'ordering', 'notifications', 'operations'];
+
 export interface AuditFilters {
   accountId: string;
   actor: string;
   action: string;
+  service: string;
 }
 
-/** The query string for the filters that are filled in, plus a page cursor. */
+const FILTER_NAMES: (keyof AuditFilters)[] = ['accountId', 'actor', 'action', 'service'];
+
+/** The filters named in the page's address (`/admin/audit?action=order.released`). */
+export function filtersFromQuery(search: string): AuditFilters {
+  const query = new URLSearchParams(search);
+  const filters: AuditFilters = { accountId: '', actor: '', action: '', service: '' };
+  for (const name of FILTER_NAMES) filters[name] = query.get(name)?.trim() ?? '';
+  return filters;
+}
+
+/** `?name=value…` of the filters that are filled in ("" when none is). */
+export function filtersToQuery(filters: AuditFilters): string {
+  const query = new URLSearchParams();
+  for (const name of FILTER_NAMES) if (filters[name].trim()) query.set(name, filters[name].trim());
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The API's query string for the filters that are filled in, plus a page cursor. */
 export function auditPath(filters: AuditFilters, cursor?: string): string {
-  const query = new URLSearchParams({ limit: '50' });
-  for (const [name, value] of Object.entries(filters)) {
-    if (value.trim()) query.set(name, value.trim());
-  }
+  const query = new URLSearchParams({ limit: '25' });
+  for (const name of FILTER_NAMES) if (filters[name].trim()) query.set(name, filters[name].trim());
   if (cursor) query.set('cursor', cursor);
   return `/api/audit?${query.toString()}`;
 }

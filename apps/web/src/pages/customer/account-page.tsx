@@ -1,8 +1,11 @@
 import { useApiResource } from '../../api/use-api-resource';
-import { findCountry, formatPrompts, telHref } from '../../config/countries';
+import { findCountry } from '../../config/countries';
+import { useCountry } from '../../country/country-context';
+import { HelpdeskNumber } from '../../layout/helpdesk-number';
 import { useCountryFormats } from '../../country/country-formats';
 import { Link } from '../../router/router';
 import { useSession } from '../../session/session-context';
+import { contractLapse, ContractLapseAdvice, useLapseSummary } from '../orders/contract-lapse';
 import { AccountDevice, AccountView } from './account-types';
 import { ShipToAddress } from './ship-to-address';
 
@@ -29,7 +32,7 @@ export function AccountPage() {
       )}
       {account.state === 'ready' && (
         <>
-          <HelpdeskSentence account={account.data} />
+          <HelpdeskSentence />
           <fieldset className="fieldset fieldset--readonly" disabled aria-label="Account">
             <legend>Account</legend>
             <ReadOnlyField id="account-company" label="Company" value={account.data.company} />
@@ -59,52 +62,56 @@ export function AccountPage() {
   );
 }
 
-/** Whom to call: the helpdesk of the account's country (the registry's, else the configured one). */
-function HelpdeskSentence({ account }: { account: AccountView }) {
-  const country = findCountry(account.country);
-  const helpdesk = account.helpdesk ?? country?.helpdesk;
+/** Whom to call: the helpdesk of the country shown, as in the footer (one contact per page). */
+function HelpdeskSentence() {
+  const { country } = useCountry();
   return (
     <p className="notice" data-testid="account-helpdesk">
-      Only the Supplies Helpdesk can change your company, country, ship-to address or machines
-      {helpdesk ? (
-        <>
-          : call{' '}
-          <a className="helpdesk-number" href={telHref(helpdesk)}>
-            {helpdesk.phone}
-            {formatPrompts(helpdesk)}
-          </a>
-          {country ? ` (${country.name})` : ''}.
-        </>
-      ) : (
-        '.'
-      )}
+      Only the Supplies Helpdesk can change your company, country, ship-to address or machines: call{' '}
+      <HelpdeskNumber /> ({country.name}).
     </p>
   );
 }
 
 function Machines({ devices }: { devices: AccountDevice[] }) {
   const formats = useCountryFormats();
+  const lapseSummary = useLapseSummary();
   if (!devices.length) return <p>No machines are linked to your account.</p>;
+  const lapsed = devices.filter((device) => !device.covered);
   return (
-    <fieldset className="fieldset fieldset--readonly" disabled aria-label="Machines">
-      <legend className="visually-hidden">Machines (read-only)</legend>
-      {devices.map((device, index) => (
-        <ReadOnlyField
+    <>
+      <fieldset className="fieldset fieldset--readonly" disabled aria-label="Machines">
+        <legend className="visually-hidden">Machines (read-only)</legend>
+        {devices.map((device, index) => (
+          <ReadOnlyField
+            key={device.serial}
+            id={`machine-${device.serial}`}
+            label={`Machine ${index + 1}`}
+            value={device.serial}
+            hint={[
+              device.model?.name,
+              device.covered && device.contract
+                ? `Metered Supplies contract until ${formats.date(device.contract.endsOn)}`
+                : lapseSummary(contractLapse(device.contract)),
+            ]
+              .filter(Boolean)
+              .join(' — ')}
+          />
+        ))}
+      </fieldset>
+      {lapsed.map((device) => (
+        <div
           key={device.serial}
-          id={`machine-${device.serial}`}
-          label={`Machine ${index + 1}`}
-          value={device.serial}
-          hint={[
-            device.model?.name,
-            device.covered && device.contract
-              ? `Metered Supplies contract until ${formats.date(device.contract.endsOn)}`
-              : 'No active Metered Supplies contract',
-          ]
-            .filter(Boolean)
-            .join(' — ')}
-        />
+          className="notice notice--warn"
+          data-testid={`lapse-${device.serial}`}
+        >
+          <p>
+            <strong>{device.serial}</strong>
+          </p>
+          <ContractLapseAdvice lapse={contractLapse(device.contract)} />
+        </div>
       ))}
-    </fieldset>
+    </>
   );
 }
 

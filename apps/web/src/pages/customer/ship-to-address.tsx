@@ -1,9 +1,11 @@
-import { formatPrompts, findCountry, telHref } from '../../config/countries';
+import { findCountry } from '../../config/countries';
+import { useCountry } from '../../country/country-context';
+import { HelpdeskNumber } from '../../layout/helpdesk-number';
 import { AccountView } from './account-types';
 
 /**
  * The ship-to address, read-only (grayed out): only the Supplies Helpdesk changes it, and the
- * page says so with the helpdesk number of the account's country.
+ * page says so with the helpdesk number of the country shown.
  */
 export function ShipToAddress({
   account,
@@ -13,8 +15,9 @@ export function ShipToAddress({
   /** False where the page already says who changes the account's details. */
   notice?: boolean;
 }) {
-  const country = findCountry(account.country);
-  const helpdesk = account.helpdesk ?? country?.helpdesk;
+  // The helpdesk of the country shown (the account's own unless another was picked), the
+  // same number as in the footer: one helpdesk contact per page.
+  const { country } = useCountry();
   const { shipTo } = account;
   const rows: [string, string, string | undefined][] = [
     ['line1', 'Address line 1', shipTo.line1],
@@ -46,19 +49,8 @@ export function ShipToAddress({
       </fieldset>
       {notice && (
         <p className="notice" data-testid="ship-to-helpdesk">
-          Only the Supplies Helpdesk can change the ship-to address
-          {country && helpdesk ? (
-            <>
-              : call{' '}
-              <a className="helpdesk-number" href={telHref(helpdesk)}>
-                {helpdesk.phone}
-                {formatPrompts(helpdesk)}
-              </a>{' '}
-              ({country.name}).
-            </>
-          ) : (
-            '.'
-          )}
+          Only the Supplies Helpdesk can change the ship-to address: call <HelpdeskNumber /> (
+          {country.name}).
         </p>
       )}
     </section>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useApiResource } from '../../api/use-api-resource';
 import { findCountry, formatPrompts } from '../../config/countries';
 import { Link } from '../../router/router';
+import { AccountHistory } from './account-history';
 import { AccountMachines } from './account-machines';
 import { AccountOrders } from './account-orders';
 import { AccountUsers } from './account-users';
@@ -66,6 +67,7 @@ export function HelpdeskAccountPage({ accountId }: { accountId: string }) {
       </div>
       <AccountMachines accountId={account.accountId} onChanged={() => void reload()} />
       <AccountOrders accountId={account.accountId} />
+      <AccountHistory accountId={account.accountId} />
     </section>
   );
 }

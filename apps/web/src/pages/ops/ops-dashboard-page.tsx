@@ -4,7 +4,7 @@ import { useCountryFormats } from '../../country/country-formats';
 import { DeadLetterTable } from './dead-letter-table';
 import { LagTable, OutboxTable } from './lag-tables';
 import { DeadLetter, OpsOverview } from './ops-types';
-import { ServiceTiles } from './service-tiles';
+import { InfrastructureTiles, ServiceTiles } from './service-tiles';
 import { ThroughputChart } from './throughput-chart';
 import { usePolling } from './use-polling';
 
@@ -51,7 +51,10 @@ export function OpsDashboardPage() {
       )}
       {overview.state === 'ready' && (
         <>
+          <h2>Services</h2>
           <ServiceTiles services={overview.data.services} />
+          <h2>Infrastructure</h2>
+          <InfrastructureTiles components={overview.data.infrastructure ?? []} />
           <h2>Event throughput</h2>
           <ThroughputChart
             points={overview.data.throughput.points}
@@ -64,9 +67,15 @@ export function OpsDashboardPage() {
             </div>
             <div>
               <h2>Emails</h2>
-              <p>
-                Sent <strong>{overview.data.emails.sent ?? '—'}</strong> · failed{' '}
-                <strong>{overview.data.emails.failed ?? '—'}</strong> (since notifications started)
+              <p data-testid="email-counts">
+                {overview.data.emails.sent === null || overview.data.emails.failed === null ? (
+                  'Not known: the notifications service’s metrics could not be read.'
+                ) : (
+                  <>
+                    Sent <strong>{overview.data.emails.sent}</strong> · failed{' '}
+                    <strong>{overview.data.emails.failed}</strong> (since notifications started)
+                  </>
+                )}
               </p>
               <h2>Dead letters</h2>
               <p data-testid="dead-letter-counts">

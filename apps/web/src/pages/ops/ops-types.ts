@@ -8,10 +8,19 @@ export interface OpsOverview {
     latencyMs: number;
     message?: string;
   }[];
+  /** Kafka, the database and SMTP, as operations reaches them. */
+  infrastructure: {
+    component: 'kafka' | 'database' | 'smtp';
+    label: string;
+    status: 'up' | 'down';
+    latencyMs: number;
+    message?: string;
+  }[];
   throughput: { intervalSeconds: number; windowSeconds: number; points: ThroughputPoint[] };
   consumerLag: { available: boolean; error?: string; partitions: PartitionLag[] };
   outbox: { service: string; pending: number | null; oldestAgeSeconds: number | null }[];
   deadLetters: { parked: number; replaying: number; replayed: number };
+  /** null only while notifications' metrics could not be read. */
   emails: { sent: number | null; failed: number | null };
 }
 

@@ -23,3 +23,29 @@ export function ServiceTiles({ services }: { services: OpsOverview['services'] }
     </ul>
   );
 }
+
+/** One tile per piece of shared infrastructure: Kafka, the database, SMTP. */
+export function InfrastructureTiles({
+  components,
+}: {
+  components: OpsOverview['infrastructure'];
+}) {
+  return (
+    <ul className="ops-tiles" aria-label="Infrastructure">
+      {components.map((component) => (
+        <li
+          key={component.component}
+          className={`ops-tile ops-tile--${component.status}`}
+          data-testid={`infrastructure-${component.component}`}
+        >
+          <strong>{component.label}</strong>
+          <span className={`badge ${component.status === 'up' ? 'badge--ok' : 'badge--warn'}`}>
+            {component.status === 'up' ? 'reachable' : 'unreachable'}
+          </span>
+          <span className="ops-tile__meta">{component.latencyMs} ms</span>
+          {component.message && <span className="ops-tile__meta">{component.message}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,6 +1,5 @@
 import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useApiResource } from '../../api/use-api-resource';
-import { findCountry } from '../../config/countries';
 import { useCountry } from '../../country/country-context';
 import { Link } from '../../router/router';
 import { useSession } from '../../session/session-context';
@@ -79,8 +78,8 @@ export function OrderSuppliesPage() {
     setErrors(NO_ORDER_ERRORS);
   }, [lostSerial]);
 
-  const helpdeskCountry =
-    findCountry(shipToAccount?.country ?? session?.user.country) ?? chosenCountry;
+  // One helpdesk per page: the country shown (the account's own unless another was picked).
+  const helpdeskCountry = chosenCountry;
 
   const chooseSerial = (next: string) => {
     if (next === serial) return;

@@ -1,4 +1,5 @@
 import { AccountDevice, AccountView } from '../customer/account-types';
+import { ContractFacts } from './contract-lapse';
 import { CatalogItem, CatalogSerial } from './order-types';
 
 /** One serial number the customer may pick on the Order Supplies page. */
@@ -11,6 +12,8 @@ export interface SerialChoice {
   orderable: boolean;
   /** Why it cannot be ordered: no contract, or not yet known to ordering. */
   blocked?: 'no-contract' | 'not-ready';
+  /** Its latest contract (ended, terminated, …), to say when it ended and how to renew. */
+  contract?: ContractFacts | null;
   items: CatalogItem[];
 }
 
@@ -25,6 +28,8 @@ export function serialChoices(
   devices: readonly AccountDevice[] | null,
 ): SerialChoice[] {
   const choices = new Map<string, SerialChoice>();
+  const registryContract = (serial: string) =>
+    devices?.find((device) => device.serial === serial)?.contract;
   for (const entry of catalog ?? []) {
     choices.set(entry.serial, {
       serial: entry.serial,
@@ -32,6 +37,7 @@ export function serialChoices(
       coveredUntil: entry.covered ? entry.contract?.endsOn : undefined,
       orderable: entry.covered,
       blocked: entry.covered ? undefined : 'no-contract',
+      contract: entry.contract ?? registryContract(entry.serial),
       items: entry.items,
     });
   }
@@ -43,6 +49,7 @@ export function serialChoices(
       coveredUntil: device.covered ? device.contract?.endsOn : undefined,
       orderable: false,
       blocked: device.covered ? 'not-ready' : 'no-contract',
+      contract: device.contract,
       items: [],
     });
   }

@@ -1,3 +1,4 @@
+import { contractLapse, ContractLapseAdvice, useLapseSummary } from './contract-lapse';
 import { SerialChoice } from './serial-choices';
 
 export const NO_CONTRACT_ADVICE =
@@ -14,6 +15,7 @@ interface SerialPickerProps {
  * covered ones can be chosen (the others say where to buy supplies instead).
  */
 export function SerialPicker({ choices, selected, onSelect }: SerialPickerProps) {
+  const lapseSummary = useLapseSummary();
   if (!choices.length) return <p>No devices are linked to your account yet.</p>;
   return (
     <fieldset className="fieldset serial-picker" aria-describedby="serial-picker-hint">
@@ -40,15 +42,20 @@ export function SerialPicker({ choices, selected, onSelect }: SerialPickerProps)
                   value={choice.serial}
                   checked={selected === choice.serial}
                   disabled={!choice.orderable}
-                  aria-describedby={`${id}-status`}
+                  aria-describedby={
+                    choice.blocked === 'no-contract' ? `${id}-status ${id}-advice` : `${id}-status`
+                  }
                   onChange={() => onSelect(choice.serial)}
                 />
                 <span className="serial-choice__text">
                   <code className="serial-choice__serial">{choice.serial}</code>
                   <span className="serial-choice__model">{choice.modelName}</span>
-                  <span id={`${id}-status`}>{statusOf(choice)}</span>
+                  <span id={`${id}-status`}>{statusOf(choice, lapseSummary)}</span>
                 </span>
               </label>
+              {choice.blocked === 'no-contract' && (
+                <ContractLapseAdvice id={`${id}-advice`} lapse={contractLapse(choice.contract)} />
+              )}
             </li>
           );
         })}
@@ -57,9 +64,11 @@ export function SerialPicker({ choices, selected, onSelect }: SerialPickerProps)
   );
 }
 
-function statusOf(choice: SerialChoice) {
+function statusOf(choice: SerialChoice, lapseSummary: ReturnType<typeof useLapseSummary>) {
   if (choice.blocked === 'no-contract')
-    return <span className="badge badge--warn">{NO_CONTRACT_ADVICE}</span>;
+    return (
+      <span className="badge badge--warn">{lapseSummary(contractLapse(choice.contract))}</span>
+    );
   const covered = `Covered${choice.coveredUntil ? ` until ${choice.coveredUntil}` : ''}`;
   if (choice.blocked === 'not-ready')
     return (

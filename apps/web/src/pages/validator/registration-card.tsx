@@ -111,14 +111,27 @@ export function RegistrationCard({ registration, onDecided }: RegistrationCardPr
       )}
       {reviewable && (
         <div className="registration__actions">
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy || chosen.length === 0}
-            onClick={approve}
-          >
-            Approve {chosen.length} serial number{chosen.length === 1 ? '' : 's'}
-          </button>
+          {eligible.length > 0 ? (
+            // Never a disabled "Approve 0 …": with nothing ticked the button says what to do.
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy}
+              onClick={() =>
+                chosen.length
+                  ? approve()
+                  : setProblem('Tick at least one eligible serial number to approve.')
+              }
+            >
+              {chosen.length
+                ? `Approve ${chosen.length} serial number${chosen.length === 1 ? '' : 's'}`
+                : 'Approve the ticked serial numbers'}
+            </button>
+          ) : (
+            <p className="registration__none" data-testid={`nothing-to-approve-${registrationId}`}>
+              None of these serial numbers can be approved: reject the request with the reason.
+            </p>
+          )}
           <NoteForm
             id={reasonId}
             label="Reason for rejection"
