@@ -99,7 +99,7 @@ export class MongoRegistrationsRepository extends RegistrationsRepository {
         .exec();
       return { after: change.next, published: change.events.length > 0 };
     });
-    if (result.published) this.outbox.nudge();
+    if (result.published) this.outbox.nudge(this.model);
     return result.after;
   }
 }

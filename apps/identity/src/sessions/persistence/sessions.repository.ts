@@ -65,7 +65,7 @@ export class MongoSessionsRepository extends SessionsRepository {
       }
       return change;
     });
-    if ((outcome.events ?? []).length > 0) this.outbox.nudge();
+    if ((outcome.events ?? []).length > 0) this.outbox.nudge(this.sessions);
     return outcome.result;
   }
 

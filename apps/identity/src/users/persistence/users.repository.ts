@@ -97,7 +97,7 @@ export class MongoUsersRepository extends UsersRepository {
       }
       return change;
     });
-    if ((outcome.events ?? []).length > 0) this.outbox.nudge();
+    if ((outcome.events ?? []).length > 0) this.outbox.nudge(this.users);
     return outcome.result;
   }
 }

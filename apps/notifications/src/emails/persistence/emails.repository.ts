@@ -249,7 +249,7 @@ export class EmailsRepository {
         const ours = new Map(stored.map((email) => [email._id, email.sentAt?.getTime()]));
         matched = (item) => ours.get(item.messageId) === item.sentAt.getTime();
       }
-      if (result.matchedCount > 0) this.outbox.nudge();
+      if (result.matchedCount > 0) this.outbox.nudge(this.emails);
       for (const item of batch) item.resolve(matched(item));
     } catch (error) {
       for (const item of batch) item.reject(error);

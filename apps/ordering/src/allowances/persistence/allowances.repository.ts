@@ -88,6 +88,6 @@ export class MongoAllowancesRepository extends AllowancesRepository {
         })
         .exec();
     });
-    this.outbox.nudge();
+    this.outbox.nudge(this.model);
   }
 }

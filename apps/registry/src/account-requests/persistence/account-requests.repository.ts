@@ -87,7 +87,7 @@ export class AccountRequestsRepository {
         .exec();
       return { ...request, status, decision };
     });
-    if (decided) this.outbox.nudge();
+    if (decided) this.outbox.nudge(this.requests);
     return decided;
   }
 }

@@ -96,7 +96,7 @@ export class AccountsRepository {
         .exec();
       return { account: { ...account, shipTo: change.shipTo }, events: change.events.length };
     });
-    if (result && result.events > 0) this.outbox.nudge();
+    if (result && result.events > 0) this.outbox.nudge(this.accounts);
     return result?.account;
   }
 }

@@ -124,7 +124,7 @@ export class DevicesRepository {
       await this.devices.updateOne({ _id: serial }, withOutbox(update, change.events)).exec();
       return change.events.length > 0 ? 'with-events' : 'written';
     });
-    if (written === 'with-events') this.outbox.nudge();
+    if (written === 'with-events') this.outbox.nudge(this.devices);
     return written !== false;
   }
 }
