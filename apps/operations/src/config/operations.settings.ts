@@ -27,6 +27,12 @@ export const OPERATIONS_SETTINGS: AppSettings = defineAppSettings(
     serviceUrlSetting('notifications', 'outside-development', SCRAPED),
     serviceUrlSetting('operations', 'optional', SCRAPED),
     {
+      name: 'SMTP_URL',
+      kind: 'smtp-url',
+      requirement: 'optional',
+      description: 'the SMTP relay the ops dashboard checks for its greeting (the SMTP tile)',
+    },
+    {
       name: 'OPS_METRICS_INTERVAL_MS',
       kind: 'number',
       requirement: 'optional',
