@@ -7,6 +7,7 @@ import { AccessTokenGuard } from './guards/access-token.guard';
 import { JwksKeyCache } from './jwks/jwks-key-cache';
 import { loadJwks } from './jwks/jwks-loader';
 import { RevocationPruner } from './revocation/revocation-pruner';
+import { RevocationFeed } from './revocation/revocation-feed';
 import { RevokedSessionsStore } from './revocation/revoked-sessions.store';
 import { SessionRevocationEvents } from './revocation/session-revocation.events';
 import { AccessTokenStrategy } from './strategy/access-token.strategy';
@@ -41,6 +42,7 @@ export class AuthModule {
             }),
           inject: [AUTH_SETTINGS],
         },
+        ...(settings.sessionCache.enabled ? [RevocationFeed] : []),
         RevokedSessionsStore,
         RevocationPruner,
         AccessTokenStrategy,

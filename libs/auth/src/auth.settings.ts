@@ -15,6 +15,19 @@ export interface AuthSettings {
   jwksFetchTimeoutMs: number;
   /** Prune of expired `revoked_sessions` entries (FerretDB has no TTL indexes). */
   revocationPruneIntervalMs: number;
+  /**
+   * Each replica's memory of checked sessions, fed by `identity.session.v1`
+   * (revocation/revocation-feed.ts). SESSION_CACHE=off reads `revoked_sessions` on every
+   * request (on by default); SESSION_CACHE_MAX_ENTRIES (100000) sessions at most; an entry is
+   * read again after 15 minutes; a revocation waits up to an hour (the longest access-token
+   * lifetime) for the database to show it.
+   */
+  sessionCache: {
+    enabled: boolean;
+    maxEntries: number;
+    maxAgeMs: number;
+    pendingMaxAgeMs: number;
+  };
 }
 
 export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
@@ -35,6 +48,24 @@ export function resolveAuthSettings(
     keysMaxAgeMs: 10 * 60_000,
     jwksFetchTimeoutMs: 3_000,
     revocationPruneIntervalMs: 10 * 60_000,
+    sessionCache: {
+      enabled: !['off', 'false', '0'].includes((env.SESSION_CACHE ?? '').trim().toLowerCase()),
+      maxEntries: positiveWhole(
+        env.SESSION_CACHE_MAX_ENTRIES,
+        100_000,
+        'SESSION_CACHE_MAX_ENTRIES',
+      ),
+      maxAgeMs: 15 * 60_000,
+      pendingMaxAgeMs: 60 * 60_000,
+    },
     ...overrides,
   };
+}
+
+function positiveWhole(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new Error(`${name} must be a positive whole number`);
+  return parsed;
 }

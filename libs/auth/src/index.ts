@@ -8,7 +8,10 @@ export * from './decorators/roles.decorator';
 export * from './decorators/current-user.decorator';
 export * from './auth.settings';
 export { InvalidAccessTokenError } from './claims/invalid-access-token.error';
-export { ACCESS_TOKEN_MAX_LIFETIME_SECONDS, toAuthenticatedUser } from './claims/access-token-claims';
+export {
+  ACCESS_TOKEN_MAX_LIFETIME_SECONDS,
+  toAuthenticatedUser,
+} from './claims/access-token-claims';
 export { hasAnyRole } from './claims/role-check';
 export { RevokedSessionsStore } from './revocation/revoked-sessions.store';
 export { REVOKED_SESSIONS_COLLECTION } from './revocation/revoked-session';

@@ -23,6 +23,9 @@ export * from './consumer/dead-letter-message';
 export * from './consumer/dead-letter.publisher';
 export * from './consumer/raw-kafka-message';
 export * from './consumer/start-event-consumer';
+// Per-replica event feeds and the caches they keep sound
+export * from './broadcast/fed-cache';
+export * from './broadcast/replica-event-feed';
 // Kafka plumbing
 export * from './kafka/event-headers';
 export * from './kafka/kafka-client.factory';

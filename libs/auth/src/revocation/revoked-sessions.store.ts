@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Collection, Connection } from 'mongoose';
 import { UnavailableError } from '@metered/service-kit/errors/domain.error';
@@ -8,6 +8,7 @@ import {
   RevokedSession,
   stillRefuses,
 } from './revoked-session';
+import { RevocationFeed, type RevocationState } from './revocation-feed';
 
 const POSITIVE_CACHE_LIMIT = 10_000;
 
@@ -20,7 +21,9 @@ function isDuplicateKey(error: unknown): boolean {
 /**
  * Revoked sessions in the service's own database. Every replica of a service reads the same
  * collection, while Kafka delivers each `SessionRevoked` to only one replica of the group:
- * an in-memory set would let the other replicas keep accepting the session's tokens.
+ * an in-memory set would let the other replicas keep accepting the session's tokens. With a
+ * RevocationFeed (every replica follows the revocations itself) a looked-up session is
+ * answered from memory while the feed is live: no database read per request.
  */
 @Injectable()
 export class RevokedSessionsStore implements OnModuleInit {
@@ -28,7 +31,10 @@ export class RevokedSessionsStore implements OnModuleInit {
   /** A revoked session never comes back, so a hit can be remembered until it expires. */
   private readonly knownRevoked = new Map<string, number>();
 
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    @Optional() private readonly feed?: RevocationFeed,
+  ) {}
 
   private get collection(): Collection<RevokedSession> {
     return this.connection.collection<RevokedSession>(REVOKED_SESSIONS_COLLECTION);
@@ -57,16 +63,25 @@ export class RevokedSessionsStore implements OnModuleInit {
   async isRevoked(sessionId: string, now = Date.now()): Promise<boolean> {
     const cachedUntil = this.knownRevoked.get(sessionId);
     if (cachedUntil !== undefined && cachedUntil > now) return true;
-    let entry: Pick<RevokedSession, 'expiresAt'> | null;
+    const state = this.feed
+      ? await this.feed.cache.get(sessionId, (id) => this.load(id))
+      : await this.load(sessionId);
+    if (state === null || !stillRefuses({ expiresAt: state }, now)) return false;
+    this.remember(sessionId, state.getTime() + REVOCATION_GRACE_MS);
+    return true;
+  }
+
+  private async load(sessionId: string): Promise<RevocationState> {
     try {
-      entry = await this.collection.findOne({ _id: sessionId }, { projection: { expiresAt: 1 } });
+      const entry = await this.collection.findOne(
+        { _id: sessionId },
+        { projection: { expiresAt: 1 } },
+      );
+      return entry?.expiresAt ?? null;
     } catch (error) {
       // Fail closed: without the lookup a revoked session could slip through.
       throw new UnavailableError(`cannot check session revocation: ${String(error)}`);
     }
-    if (!entry || !stillRefuses(entry, now)) return false;
-    this.remember(sessionId, entry.expiresAt.getTime() + REVOCATION_GRACE_MS);
-    return true;
   }
 
   /** Deletes entries whose tokens have all expired (FerretDB has no TTL indexes). */

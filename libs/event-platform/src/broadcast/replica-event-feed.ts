@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Logger } from '@nestjs/common';
 import type { Admin, Consumer, EachMessagePayload, Kafka, KafkaMessage } from 'kafkajs';
@@ -144,7 +145,8 @@ export class ReplicaEventFeed {
       this.failed = resolve;
     });
     const { kafka, topics, name } = this.options;
-    const groupId = `${name}.${hostname()}.${process.pid}.${Date.now().toString(36)}`;
+    // Unique per consumer, even for two feeds of one name started in one process at once.
+    const groupId = `${name}.${hostname()}.${process.pid}.${randomUUID()}`;
     this.caughtUp = false;
     this.catchUpTargets = new Map();
     const admin = kafka.admin();

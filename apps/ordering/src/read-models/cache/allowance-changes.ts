@@ -1,5 +1,5 @@
 import type { StaffActionRecordedPayload } from '@metered/contracts';
-import type { FedCacheRules } from '@metered/event-platform/broadcast/fed-cache';
+import type { FedCacheRules } from '@metered/event-platform';
 import type { AllowanceOverride } from '../../allowances/domain/allowance';
 
 /** The audit action of an allowance override (AllowancesService.set). */

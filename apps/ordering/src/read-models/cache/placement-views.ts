@@ -30,10 +30,11 @@ import {
   createKafka,
   EVENT_PLATFORM_OPTIONS,
   EventHeaders,
+  FedCache,
+  type LivenessSource,
+  ReplicaEventFeed,
   type ResolvedEventPlatformOptions,
 } from '@metered/event-platform';
-import { FedCache, type LivenessSource } from '@metered/event-platform/broadcast/fed-cache';
-import { ReplicaEventFeed } from '@metered/event-platform/broadcast/replica-event-feed';
 import { AllowancesRepository } from '../../allowances/persistence/allowances.repository';
 import { ORDERING_CONFIG, type OrderingConfig } from '../../config/ordering.config';
 import { type AccountRecord, type AccountView, isApproved } from '../domain/account-view';
