@@ -8,7 +8,25 @@ export const MAX_AUDIT_PAGE = 200;
 const trimmed = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
 
-export class ListAuditQuery {
+/** GET /audit/accounts/:accountId: one account's history, a page at a time, no other filter. */
+export class AccountHistoryQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_AUDIT_PAGE, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AUDIT_PAGE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: '`nextCursor` of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  cursor?: string;
+}
+
+/** GET /audit: the whole trail, filtered, a page at a time. */
+export class ListAuditQuery extends AccountHistoryQuery {
   @ApiPropertyOptional({ description: 'The customer account concerned' })
   @IsOptional()
   @Transform(trimmed)
@@ -33,35 +51,4 @@ export class ListAuditQuery {
   @IsOptional()
   @IsIn(AUDITED_SERVICES)
   service?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_AUDIT_PAGE, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AUDIT_PAGE)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: '`nextCursor` of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  cursor?: string;
-}
-
-/** GET /audit/accounts/:accountId: one account's history, a page at a time, no other filter. */
-export class AccountHistoryQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_AUDIT_PAGE, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AUDIT_PAGE)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: '`nextCursor` of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  cursor?: string;
 }
