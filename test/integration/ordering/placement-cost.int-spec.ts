@@ -54,8 +54,8 @@ describe('the database cost of a placement, with per-replica caches (real Ferret
 
   afterAll(async () => {
     await Promise.all(replicas.map((replica) => replica.close()));
-    await db.dropDatabase().catch(() => undefined);
-    await db.close();
+    await db?.dropDatabase().catch(() => undefined);
+    await db?.close();
     await kafka.close();
   });
 

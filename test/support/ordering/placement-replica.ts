@@ -12,7 +12,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { AuthenticatedUser } from '@metered/auth';
 import { contractsCatalog } from '@metered/contracts';
-import { EventPlatformModule } from '@metered/event-platform';
+import { EventPlatformModule, TopicAdmin } from '@metered/event-platform';
 import { AllowancesService } from '../../../apps/ordering/src/allowances/allowances.service';
 import {
   ALLOWANCE,
@@ -62,6 +62,7 @@ import {
 } from '../../../apps/ordering/src/read-models/persistence/serials.repository';
 import { ReadModelsService } from '../../../apps/ordering/src/read-models/read-models.service';
 import { databaseUri, kafkaBrokers, testInfrastructure } from '../event-platform/probe-event';
+import { waitFor } from '../event-platform/wait-for';
 
 export interface ReplicaOptions {
   /** The service name: database, and the consumer group whose offsets the feed starts at. */
@@ -179,11 +180,23 @@ export async function serviceGroupCaughtUp(service: string): Promise<void> {
     brokers: kafkaBrokers(),
     logLevel: logLevel.NOTHING,
   });
+  // The topics may not exist yet when this suite runs first (services create them as they
+  // start), and a just-created topic's metadata may lag on the broker asked: create what is
+  // missing as a service would, then retry until every partition answers.
+  await new TopicAdmin(kafka).ensureTopics(PLACEMENT_FEED_TOPICS, {
+    partitions: Number(process.env.KAFKA_TOPIC_PARTITIONS ?? 3),
+    replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1),
+  });
   const admin = kafka.admin();
   await admin.connect();
   try {
     for (const topic of PLACEMENT_FEED_TOPICS) {
-      const ends = await admin.fetchTopicOffsets(topic);
+      const ends = await waitFor(
+        `offsets of ${topic}`,
+        () => admin.fetchTopicOffsets(topic),
+        30_000,
+        250,
+      );
       await admin.setOffsets({
         groupId: service,
         topic,
