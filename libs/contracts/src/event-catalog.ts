@@ -34,6 +34,7 @@ import { SerialAddedEvent } from './events/serial-added/serial-added.event';
 import { SerialsValidatedEvent } from './events/serials-validated/serials-validated.event';
 import { SessionRevokedEvent } from './events/session-revoked/session-revoked.event';
 import { UserActivatedEvent } from './events/user-activated/user-activated.event';
+import { TELEMETRY_EVENTS } from './events/telemetry/telemetry-events';
 
 /** Every event version of the platform. A new event (or version) is added here. */
 export const ALL_EVENTS: readonly EventDefinition[] = [
@@ -67,6 +68,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   OrderDeliveredEvent,
   ShipmentDispatchedEvent,
   ShipmentDeliveredEvent,
+  ...TELEMETRY_EVENTS,
 ] as EventDefinition[];
 
 /** The catalog services hand to `EventPlatformModule.forRoot({ catalog })`. */

@@ -27,3 +27,5 @@ export * from './events/supply-item-changed/supply-item-changed.events';
 export * from './events/ship-to-address-changed/ship-to-address-changed.event';
 export * from './events/account-requests/account-request.events';
 export * from './events/staff-action-recorded/staff-action-recorded.event';
+export * from './events/telemetry/telemetry-events';
+export * from './reference/telemetry-reading';

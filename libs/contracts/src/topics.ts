@@ -31,6 +31,18 @@ export const Topics = {
    * simulator produces them; in production the warehouse/ERP integration does.
    */
   FulfilmentShipment: 'fulfilment.shipment.v1',
+  /**
+   * telemetry: what was derived from devices' readings (readings accepted, forecasts,
+   * supply low, device silent, replenishment requested), keyed by serial.
+   */
+  TelemetryDevice: 'telemetry.device.v1',
+  /** telemetry: accounts' replenishment settings, keyed by account id. */
+  TelemetryAccount: 'telemetry.account.v1',
+  /**
+   * telemetry's ingest for fleets that send directly: batches of raw readings
+   * (`TelemetryReadingBatch`, not event envelopes) keyed by serial, produced by agents.
+   */
+  TelemetryIngest: 'telemetry.ingest.v1',
   /** notifications: email delivery outcomes. */
   NotificationsEmail: 'notifications.email.v1',
   /**
