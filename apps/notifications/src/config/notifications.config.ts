@@ -6,6 +6,8 @@ export const NOTIFICATIONS_CONFIG = Symbol('NOTIFICATIONS_CONFIG');
 export interface NotificationsConfig {
   /** `SMTP_URL` (service-kit), e.g. smtp://127.0.0.1:1025. */
   smtpUrl: string;
+  /** `PORTAL_URL`: base of the portal links in emails (e.g. Order Supplies in a supply-low alert). */
+  portalUrl: string;
   /** `EMAIL_FROM`: the sender every email shows. */
   from: string;
   /** `EMAIL_MAX_ATTEMPTS`, `EMAIL_BACKOFF_INITIAL_MS`, `EMAIL_BACKOFF_MAX_MS`. */
@@ -50,6 +52,7 @@ export function readNotificationsConfig(
 ): NotificationsConfig {
   return {
     smtpUrl: infrastructure.smtpUrl,
+    portalUrl: (env.PORTAL_URL?.trim() || 'http://127.0.0.1:3000').replace(/\/+$/, ''),
     from: env.EMAIL_FROM || 'Metered Supplies <no-reply@metered.local>',
     delivery: {
       maxAttempts: positive(env, 'EMAIL_MAX_ATTEMPTS', DEFAULT_DELIVERY_POLICY.maxAttempts),

@@ -30,6 +30,6 @@ import { SmtpMailer } from './smtp-mailer';
     EmailQueue,
     EmailsService,
   ],
-  exports: [EmailQueue],
+  exports: [EmailQueue, NOTIFICATIONS_CONFIG],
 })
 export class EmailsModule {}
