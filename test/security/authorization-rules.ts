@@ -53,6 +53,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'POST /api/auth/refresh': { allow: 'anyone' },
   'POST /api/auth/logout': { allow: 'signed-in' },
   'GET /api/auth/me': { allow: 'signed-in' },
+  'GET /api/auth/session': { allow: 'signed-in' },
   'POST /api/auth/password/setup': { allow: 'anyone' },
   'POST /api/auth/password/forgot': { allow: 'anyone' },
   'POST /api/auth/password/reset': { allow: 'anyone' },

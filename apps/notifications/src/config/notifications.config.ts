@@ -34,6 +34,11 @@ export interface NotificationsConfig {
    * time (also its pooled SMTP connections).
    */
   sendConcurrency: number;
+  /**
+   * `EMAIL_MAX_PER_RECIPIENT_PER_HOUR` (10): capped emails (registration and reset emails,
+   * emails/domain/recipient-cap.ts) one address gets per sliding hour; more are suppressed.
+   */
+  maxPerRecipientPerHour: number;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -68,5 +73,6 @@ export function readNotificationsConfig(
     batchSize: 20,
     claimTtlMs: positive(env, 'EMAIL_CLAIM_TTL_MS', 2 * 60 * 1000),
     sendConcurrency: positive(env, 'EMAIL_SEND_CONCURRENCY', 8),
+    maxPerRecipientPerHour: positive(env, 'EMAIL_MAX_PER_RECIPIENT_PER_HOUR', 10),
   };
 }
