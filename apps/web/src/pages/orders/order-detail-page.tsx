@@ -3,6 +3,7 @@ import { findCountry } from '../../config/countries';
 import { Link } from '../../router/router';
 import { CancelOrderForm } from './cancel-order-form';
 import { HoldExplanation } from './hold-explanation';
+import { channelPhrase } from './order-channel';
 import { isCancellable, OrderStatusBadge, statusLabel } from './order-status';
 import { OrderView } from './order-types';
 import { useCountryFormats } from '../../country/country-formats';
@@ -50,7 +51,7 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
         <dt>Shipping</dt>
         <dd>{view.shippingMethod === 'expedited' ? 'Expedited' : 'Standard'}</dd>
         <dt>Ordered through</dt>
-        <dd>{view.channel === 'helpdesk' ? 'the Supplies Helpdesk' : 'this portal'}</dd>
+        <dd data-testid="order-channel">{channelPhrase(view.channel, 'customer')}</dd>
         {view.shipment && (
           <>
             <dt>Tracking</dt>
