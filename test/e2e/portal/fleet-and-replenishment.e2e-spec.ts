@@ -378,7 +378,12 @@ describe('portal: fleet, agents, suggestions and replenishment settings (real st
     await ingest.getByTestId('ingest-rate').getByText('Readings per minute').waitFor();
     await ingest.getByTestId('ingest-lag').getByText('Consumer lag (readings)').waitFor();
     expect(
-      Number(await ingest.getByTestId('ingest-refused').locator('strong').innerText()),
+      Number(
+        (await ingest.getByTestId('ingest-refused').locator('strong').innerText()).replace(
+          /\D/g,
+          '',
+        ),
+      ),
     ).toBeGreaterThan(0);
     const byReason = await harness.gateway.expect<{ refusedByReason: Record<string, number> }>(
       200,

@@ -1,4 +1,5 @@
 import { Resource } from '../../api/use-api-resource';
+import { useCountry } from '../../country/country-context';
 import { IngestOverview } from '../telemetry/telemetry-types';
 
 /**
@@ -83,11 +84,12 @@ function IngestTile({
   testId: string;
   warn?: boolean;
 }) {
+  const { locale } = useCountry().country;
   return (
-    <li className="ops-tile" data-testid={testId}>
+    <li className={`ops-tile${warn ? ' ops-tile--down' : ''}`} data-testid={testId}>
       <span className="ops-tile__meta">{label}</span>
       <strong className={`ops-figure${warn ? ' ops-warn' : ''}`}>
-        {Number.isFinite(value) ? Math.round(value * 10) / 10 : '—'}
+        {Number.isFinite(value) ? value.toLocaleString(locale, { maximumFractionDigits: 1 }) : '—'}
       </strong>
     </li>
   );
