@@ -46,7 +46,8 @@ export function TelemetryIngest({ ingest }: { ingest: Resource<IngestOverview> }
           label="Consumer lag (readings)"
           value={figures.consumerLag}
           testId="ingest-lag"
-          warn={figures.consumerLag > 0}
+          warn={figures.consumerLag !== 0}
+          unknown={figures.consumerLag < 0 ? 'Not known: Kafka unreachable' : undefined}
         />
       </ul>
       {reasons.length ? (
@@ -78,18 +79,24 @@ function IngestTile({
   value,
   testId,
   warn = false,
+  unknown,
 }: {
   label: string;
   value: number;
   testId: string;
   warn?: boolean;
+  /** Shown instead of the value when the service could not tell (e.g. lag -1). */
+  unknown?: string;
 }) {
   const { locale } = useCountry().country;
   return (
     <li className={`ops-tile${warn ? ' ops-tile--down' : ''}`} data-testid={testId}>
       <span className="ops-tile__meta">{label}</span>
       <strong className={`ops-figure${warn ? ' ops-warn' : ''}`}>
-        {Number.isFinite(value) ? value.toLocaleString(locale, { maximumFractionDigits: 1 }) : '—'}
+        {unknown ??
+          (Number.isFinite(value)
+            ? value.toLocaleString(locale, { maximumFractionDigits: 1 })
+            : '—')}
       </strong>
     </li>
   );

@@ -91,5 +91,6 @@ export interface IngestOverview {
   duplicatesLastHour: number;
   refusedLastHour: number;
   refusedByReason: Record<string, number>;
+  /** Messages of the ingest topic and compact stream not yet handled; -1 when Kafka is unreachable. */
   consumerLag: number;
 }
