@@ -172,7 +172,11 @@ describe('portal: fleet, agents, suggestions and replenishment settings (real st
     await listed.getByRole('button', { name: 'Revoke agent Basement DCA' }).click();
     await listed.getByRole('button', { name: 'Yes, revoke this agent' }).click();
     await page.getByTestId('agents-outcome').getByText('is revoked').waitFor();
-    await page.getByTestId('agent-Basement DCA').getByText('Revoked', { exact: true }).waitFor();
+    await page
+      .getByTestId('agent-Basement DCA')
+      .getByText('Revoked', { exact: true })
+      .first()
+      .waitFor();
     const refused = await uploadReadings(harness.gateway, { agentId, credential }, reading);
     expect(refused.status).toBe(401);
   });
