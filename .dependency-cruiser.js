@@ -3,7 +3,7 @@
  * services never import each other's code, only libs/; libs never import apps;
  * domain folders import nothing from NestJS, mongoose or kafkajs.
  */
-const SERVICES = ['gateway', 'identity', 'registry', 'ordering', 'notifications', 'operations', 'web'];
+const SERVICES = ['gateway', 'identity', 'registry', 'ordering', 'notifications', 'operations', 'telemetry', 'web'];
 
 module.exports = {
   forbidden: [
