@@ -152,7 +152,7 @@ describe('portal: every page on a phone, accessible (real stack)', () => {
     await waitForFleet(
       harness.gateway,
       customer.token,
-      (fleet) => supplyOf(fleet, serial)?.state === 'forecast',
+      (fleet) => supplyOf(fleet, serial)?.percent !== undefined,
     );
     await tabs.launch();
   }, 600000);
@@ -192,7 +192,7 @@ describe('portal: every page on a phone, accessible (real stack)', () => {
       .selectOption(customer.devices.reorderNumber);
     await page
       .getByTestId(`order-row-${customer.devices.reorderNumber}`)
-      .getByTestId('row-suggested')
+      .getByTestId('row-suggestion')
       .waitFor();
     problems.push(...(await pageProblems(page, 'order')));
     const pages: [string, string, string | RegExp][] = [

@@ -39,9 +39,14 @@ export function RowSuggestion({
             {inUse ? 'In use' : `Use ${quantity}`}
           </button>
         </p>
-      ) : (
+      ) : suggestion.state === 'forecast' ? (
         <p className="row-suggestion__quantity" data-testid="row-suggested">
           Suggested: none for now — what is onsite lasts beyond the delivery time.
+        </p>
+      ) : (
+        // Learning, cannot forecast or stale: nothing to base a number on, so none is offered.
+        <p className="row-suggestion__quantity" data-testid="row-no-suggestion">
+          No suggested quantity for this item yet.
         </p>
       )}
     </div>
