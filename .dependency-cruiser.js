@@ -28,6 +28,14 @@ module.exports = {
       to: { path: 'node_modules/(@nestjs|mongoose|kafkajs|mongodb)' },
     },
     {
+      name: 'replenishment-is-pure',
+      severity: 'error',
+      comment:
+        'libs/replenishment is the pure telemetry domain: it may import only itself and @metered/contracts (no framework, no I/O, not even node built-ins)',
+      from: { path: '^libs/replenishment/src/' },
+      to: { pathNot: '^libs/(replenishment|contracts)/src/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -71,8 +71,8 @@ export function HeldOrderCard({ order, onDecided }: HeldOrderCardProps) {
         </dd>
         <dt>Placed</dt>
         <dd>
-          {formatDateTime(order.placedAt)}
-          {order.channel === 'auto' ? ' —' : ' via'} {channelPhrase(order.channel, 'staff')},{' '}
+          {formatDateTime(order.placedAt)} via{' '}
+          {channelPhrase(order.channel, { helpdesk: 'the helpdesk', portal: 'the portal' })},{' '}
           {order.shippingMethod === 'expedited' ? 'expedited' : 'standard'} shipping
         </dd>
       </dl>

@@ -2,8 +2,8 @@ import { useApiResource } from '../../api/use-api-resource';
 import { findCountry } from '../../config/countries';
 import { Link } from '../../router/router';
 import { CancelOrderForm } from './cancel-order-form';
+import { channelPhrase, triggerSummary } from './order-channel';
 import { HoldExplanation } from './hold-explanation';
-import { channelPhrase } from './order-channel';
 import { isCancellable, OrderStatusBadge, statusLabel } from './order-status';
 import { OrderView } from './order-types';
 import { useCountryFormats } from '../../country/country-formats';
@@ -51,7 +51,15 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
         <dt>Shipping</dt>
         <dd>{view.shippingMethod === 'expedited' ? 'Expedited' : 'Standard'}</dd>
         <dt>Ordered through</dt>
-        <dd data-testid="order-channel">{channelPhrase(view.channel, 'customer')}</dd>
+        <dd>{channelPhrase(view.channel)}</dd>
+        {view.trigger && (
+          <>
+            <dt>Why</dt>
+            <dd data-testid="order-trigger">
+              {triggerSummary(view.trigger)} (reading of {formatDateTime(view.trigger.readAt)})
+            </dd>
+          </>
+        )}
         {view.shipment && (
           <>
             <dt>Tracking</dt>
