@@ -87,7 +87,8 @@ async function probeApp(jwksUrl: string, revoked: Set<string>): Promise<INestApp
   const settings = resolveAuthSettings({
     jwksUrl,
     sessionLookupUrl: jwksUrl.replace('/auth/jwks.json', '/auth/session'),
-    jwksFetchTimeoutMs: 1_000,
+    // Generous: on a loaded machine a 1 s lookup of the local stub can time out (503).
+    jwksFetchTimeoutMs: 10_000,
   });
   const moduleRef = await Test.createTestingModule({
     imports: [PassportModule],
