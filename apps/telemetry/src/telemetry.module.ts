@@ -16,7 +16,7 @@ import { readTelemetryConfig, TELEMETRY_CONFIG } from './config/telemetry.config
 import { DerivationConsumer } from './derivation/derivation.consumer';
 import { DerivationService } from './derivation/derivation.service';
 import { REPLENISHMENT_ENGINE } from './derivation/domain/replenishment-engine';
-import { InterimEngine } from './derivation/domain/interim-engine';
+import { LibraryEngine } from './derivation/domain/library-engine';
 import {
   DEVICE_STATE_MODEL,
   DEVICE_STATES_COLLECTION,
@@ -121,7 +121,7 @@ import {
         }),
       inject: [getConnectionToken()],
     },
-    { provide: REPLENISHMENT_ENGINE, useClass: InterimEngine },
+    { provide: REPLENISHMENT_ENGINE, useClass: LibraryEngine },
     AgentsRepository,
     AgentsService,
     AgentAuthenticator,

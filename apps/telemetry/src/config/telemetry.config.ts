@@ -1,3 +1,8 @@
+import {
+  DEFAULT_LEAD_TIME_DAYS as LIBRARY_DEFAULT_LEAD_TIME_DAYS,
+  LEAD_TIME_DAYS,
+} from '@metered/replenishment/lead-times';
+
 /** telemetry's own settings, read once from the environment (see the app's README). */
 export interface TelemetryConfig {
   /** A reading's readAt may lie this far in the future (TELEMETRY_CLOCK_SKEW_MINUTES, 10). */
@@ -14,18 +19,10 @@ export interface TelemetryConfig {
 
 export const TELEMETRY_CONFIG = Symbol('TELEMETRY_CONFIG');
 
-/** Standard shipping in days; countries not listed take `*`. */
+/** Standard shipping in days (the replenishment library's table); countries not listed take `*`. */
 export const DEFAULT_LEAD_TIME_DAYS: Readonly<Record<string, number>> = {
-  '*': 5,
-  DE: 2,
-  AT: 3,
-  CH: 3,
-  FR: 3,
-  NL: 2,
-  BE: 2,
-  GB: 4,
-  US: 5,
-  CA: 6,
+  ...LEAD_TIME_DAYS,
+  '*': LIBRARY_DEFAULT_LEAD_TIME_DAYS,
 };
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {

@@ -5,6 +5,8 @@ export interface SupplyForecast {
   state: ForecastState;
   daysToEmpty?: number;
   confidence?: ForecastConfidence;
+  /** Share of a full cartridge used per day, where measured (feeds suggested quantities). */
+  dailyUse?: number;
   /** The reading time it is based on. */
   asOf: string;
 }
