@@ -21,6 +21,12 @@ import { HelpdeskSearchPage } from './pages/helpdesk/helpdesk-search-page';
 import { ValidatorQueuePage } from './pages/validator/validator-queue-page';
 import { OpsDashboardPage } from './pages/ops/ops-dashboard-page';
 import { AuditPage } from './pages/admin/audit-page';
+import {
+  AgentsPage,
+  FleetPage,
+  HelpdeskAgentsPage,
+  HelpdeskFleetPage,
+} from './pages/telemetry/fleet-pages';
 
 /** Who may open a page: anyone, or only a signed-in user (others are sent to sign in). */
 export type RouteAccess = 'public' | 'signed-in';
@@ -109,6 +115,20 @@ export const ROUTES: readonly PortalRoute[] = [
     render: ({ accountId }) => <HelpdeskOrderPage key={accountId} accountId={accountId} />,
   },
   {
+    path: '/helpdesk/accounts/:accountId/fleet',
+    title: 'Fleet',
+    access: 'signed-in',
+    roles: ['helpdesk', 'admin'],
+    render: ({ accountId }) => <HelpdeskFleetPage key={accountId} accountId={accountId} />,
+  },
+  {
+    path: '/helpdesk/accounts/:accountId/agents',
+    title: 'Data collection agents',
+    access: 'signed-in',
+    roles: ['helpdesk', 'admin'],
+    render: ({ accountId }) => <HelpdeskAgentsPage key={accountId} accountId={accountId} />,
+  },
+  {
     path: '/helpdesk/requests',
     title: 'Customer requests',
     access: 'signed-in',
@@ -144,6 +164,20 @@ export const ROUTES: readonly PortalRoute[] = [
     access: 'signed-in',
     roles: ['customer'],
     render: () => <AccountPage />,
+  },
+  {
+    path: '/fleet',
+    title: 'My fleet',
+    access: 'signed-in',
+    roles: ['customer'],
+    render: () => <FleetPage />,
+  },
+  {
+    path: '/agents',
+    title: 'Data collection agents',
+    access: 'signed-in',
+    roles: ['customer'],
+    render: () => <AgentsPage />,
   },
   {
     path: '/requests/machines',

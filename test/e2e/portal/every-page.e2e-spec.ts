@@ -3,6 +3,8 @@
  * stack, at a phone's size (360 × 740): nothing is wider than the screen (no sideways
  * scrolling, the order form included once a serial and an item with a long name are chosen),
  * and axe-core finds no serious or critical accessibility violation (WCAG 2.1 A and AA rules).
+ * The customer's agent has uploaded a month of readings, so the fleet page shows its meters and
+ * the order rows their days to empty and suggestion.
  * Full-page screenshots go to test-results/portal/phone/ (git-ignored).
  */
 import 'reflect-metadata';
@@ -13,6 +15,13 @@ import { LoginAnswer } from '../../../tools/stack/src/demo/gateway-client';
 import { Customer, OrderingHarness, PASSWORD } from '../../support/ordering/ordering-harness';
 import { staffUser } from '../operations/operations-harness';
 import { ADMIN, importMasterData, portalTabs, signInThroughPage } from './portal-browser';
+import {
+  createAgent,
+  decliningHistory,
+  supplyOf,
+  uploadWhenKnown,
+  waitForFleet,
+} from './telemetry-fixture';
 import { REPO_ROOT } from './web-build';
 
 const PHONE = { width: 360, height: 740 };
@@ -129,6 +138,22 @@ describe('portal: every page on a phone, accessible (real stack)', () => {
     });
     expect(order.status).toBe(201);
     orderId = order.body.orderId;
+    const dca = await createAgent(harness.gateway, customer.token, 'Phone-size DCA');
+    const serial = customer.devices.eligible[0];
+    await uploadWhenKnown(
+      harness.gateway,
+      dca,
+      decliningHistory(
+        serial,
+        { reorderNumber: customer.devices.reorderNumber },
+        { days: 30, fromPercent: 95, perDayPercent: 2.5 },
+      ),
+    );
+    await waitForFleet(
+      harness.gateway,
+      customer.token,
+      (fleet) => supplyOf(fleet, serial)?.percent !== undefined,
+    );
     await tabs.launch();
   }, 600000);
 
@@ -161,6 +186,14 @@ describe('portal: every page on a phone, accessible (real stack)', () => {
     await page.getByTestId(`device-${customer.devices.eligible[0]}`).getByRole('radio').check();
     await page.getByLabel('Choose your items to be ordered').selectOption(longItem);
     await page.getByTestId(`order-row-${longItem}`).waitFor();
+    // A row with telemetry's days to empty and suggestion too.
+    await page
+      .getByLabel('Choose your items to be ordered')
+      .selectOption(customer.devices.reorderNumber);
+    await page
+      .getByTestId(`order-row-${customer.devices.reorderNumber}`)
+      .getByTestId('row-suggestion')
+      .waitFor();
     problems.push(...(await pageProblems(page, 'order')));
     const pages: [string, string, string | RegExp][] = [
       ['my-orders', '/orders', 'My orders'],
@@ -168,6 +201,8 @@ describe('portal: every page on a phone, accessible (real stack)', () => {
       ['account', '/account', 'My account'],
       ['machines-request', '/requests/machines', 'Add machines'],
       ['item-request', '/requests/item', /Item not listed|not listed/i],
+      ['fleet', '/fleet', 'My fleet'],
+      ['agents', '/agents', 'Data collection agents'],
     ];
     for (const [name, pathname, heading] of pages) {
       await visit(page, pathname, heading);
@@ -188,6 +223,8 @@ describe('portal: every page on a phone, accessible (real stack)', () => {
       ['helpdesk-order', `/helpdesk/accounts/${customer.accountId}/order`, /order/i],
       ['helpdesk-requests', '/helpdesk/requests', 'Customer requests'],
       ['helpdesk-held', '/helpdesk/held', 'Held orders'],
+      ['helpdesk-fleet', `/helpdesk/accounts/${customer.accountId}/fleet`, /^Fleet of /],
+      ['helpdesk-agents', `/helpdesk/accounts/${customer.accountId}/agents`, /^Agents of /],
     ];
     for (const [name, pathname, heading] of pages) {
       await visit(page, pathname, heading);
@@ -204,6 +241,7 @@ describe('portal: every page on a phone, accessible (real stack)', () => {
     problems.push(...(await pageProblems(admin, 'audit')));
     const opsPage = await phonePage(ops.user.email, PASSWORD, 'Operations');
     await opsPage.getByTestId('infrastructure-kafka').waitFor();
+    await opsPage.getByTestId('telemetry-ingest').waitFor();
     problems.push(...(await pageProblems(opsPage, 'ops')));
     expect(problems).toEqual([]);
   });

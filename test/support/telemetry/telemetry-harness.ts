@@ -138,12 +138,33 @@ export class TelemetryHarness extends OrderingHarness {
   }
 }
 
-/** telemetry's database commands so far (its own `db_commands_total`, all contexts). */
-export async function telemetryCommands(): Promise<number> {
+/** telemetry's database commands so far (its own `db_commands_total`), by collection and command. */
+export async function telemetryCommandCounts(): Promise<Map<string, number>> {
   const text = await (await fetch(`${appUrl('telemetry')}/metrics`)).text();
-  let total = 0;
+  const counts = new Map<string, number>();
   for (const line of text.split('\n')) {
-    if (line.startsWith('db_commands_total{')) total += Number(line.split(' ').pop());
+    const match =
+      /^db_commands_total\{collection="([^"]*)",command="([^"]*)",context="([^"]*)"\} (\S+)$/.exec(
+        line,
+      );
+    if (match) counts.set(`${match[1]} ${match[2]} ${match[3]}`, Number(match[4]));
   }
-  return total;
+  return counts;
+}
+
+/** The commands counted between two readings of telemetryCommandCounts, non-zero only. */
+export function commandsBetween(
+  before: Map<string, number>,
+  after: Map<string, number>,
+): Map<string, number> {
+  const diff = new Map<string, number>();
+  for (const [key, value] of after) {
+    const delta = value - (before.get(key) ?? 0);
+    if (delta > 0) diff.set(key, delta);
+  }
+  return diff;
+}
+
+export function totalOf(counts: Map<string, number>): number {
+  return [...counts.values()].reduce((sum, value) => sum + value, 0);
 }

@@ -24,7 +24,8 @@ import { AccountRecipientsRepository } from './persistence/account-recipients.re
   ],
   controllers: [OrderEmailsEvents],
   providers: [AccountRecipientsRepository, OrderEmailsService],
-  // RegistrationEmailsEvents passes RegistrationApproved (the account's first user) on.
-  exports: [OrderEmailsService],
+  // RegistrationEmailsEvents passes RegistrationApproved (the account's first user) on;
+  // telemetry's alerts go to the same recipients.
+  exports: [OrderEmailsService, AccountRecipientsRepository],
 })
 export class OrderEmailsModule {}

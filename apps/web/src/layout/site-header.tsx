@@ -23,6 +23,7 @@ function navItemsFor(user: SessionUser): NavItem[] {
   if (user.roles.includes('customer')) {
     items.push({ to: '/order', label: 'Order Supplies' });
     items.push({ to: '/orders', label: 'My orders' });
+    items.push({ to: '/fleet', label: 'My fleet' });
     items.push({ to: '/requests/machines', label: 'Add machines' });
     items.push({ to: '/account', label: 'My account' });
   }
@@ -93,5 +94,6 @@ export function SiteHeader() {
 /** A page below a tool (an order, a helpdesk account) belongs under that tool in the navigation. */
 function isCurrent(pathname: string, to: string): boolean {
   if (pathname === to) return true;
+  if (to === '/fleet' && pathname === '/agents') return true;
   return ['/orders', '/helpdesk'].includes(to) && pathname.startsWith(`${to}/`);
 }

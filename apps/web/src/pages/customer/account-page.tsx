@@ -55,7 +55,8 @@ export function AccountPage() {
         {devices.state === 'ready' && <Machines devices={devices.data.items} />}
         <p>
           <Link to="/requests/machines">Add machines</Link> ·{' '}
-          <Link to="/requests/item">Ask for an item that is not listed</Link>
+          <Link to="/requests/item">Ask for an item that is not listed</Link> ·{' '}
+          <Link to="/fleet">My fleet</Link> · <Link to="/agents">Data collection agents</Link>
         </p>
       </section>
     </section>

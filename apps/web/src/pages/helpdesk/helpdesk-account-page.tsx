@@ -58,6 +58,12 @@ export function HelpdeskAccountPage({ accountId }: { accountId: string }) {
           {country && formatPrompts(account.helpdesk ?? country.helpdesk)}
         </dd>
       </dl>
+      <p className="account-links">
+        <Link to={`${ACCOUNT_PATH(account.accountId)}/fleet`}>
+          Fleet and replenishment settings
+        </Link>{' '}
+        · <Link to={`${ACCOUNT_PATH(account.accountId)}/agents`}>Data collection agents</Link>
+      </p>
       <div className="helpdesk-columns">
         <section aria-labelledby="ship-to-edit-title">
           <h2 id="ship-to-edit-title">Ship-to address</h2>

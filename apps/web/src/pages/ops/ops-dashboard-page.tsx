@@ -6,21 +6,27 @@ import { LagTable, OutboxTable } from './lag-tables';
 import { DeadLetter, OpsOverview } from './ops-types';
 import { InfrastructureTiles, ServiceTiles } from './service-tiles';
 import { ThroughputChart } from './throughput-chart';
+import { TelemetryIngest } from './telemetry-ingest';
 import { usePolling } from './use-polling';
+import { IngestOverview } from '../telemetry/telemetry-types';
 
 const REFRESH_MS = 5000;
 
-/** The page operations staff keep open: health, throughput, lag, backlog, dead letters. */
+/**
+ * The page operations staff keep open: health, throughput, lag, backlog, dead letters, and the
+ * telemetry service's ingest (rate, refused readings by reason, consumer lag).
+ */
 export function OpsDashboardPage() {
   const { dateTime: formatDateTime } = useCountryFormats();
   const [overview, reloadOverview] = useApiResource<OpsOverview>('/api/ops/overview');
   const [letters, reloadLetters] = useApiResource<{ items: DeadLetter[] }>(
     '/api/dead-letters?limit=10',
   );
+  const [ingest, reloadIngest] = useApiResource<IngestOverview>('/api/telemetry/ops/ingest');
   const [outcome, setOutcome] = useState<string | null>(null);
   const refresh = useCallback(async () => {
-    await Promise.all([reloadOverview(), reloadLetters()]);
-  }, [reloadOverview, reloadLetters]);
+    await Promise.all([reloadOverview(), reloadLetters(), reloadIngest()]);
+  }, [reloadOverview, reloadLetters, reloadIngest]);
   usePolling(refresh, REFRESH_MS);
 
   const onReplayed = (message: string) => {
@@ -88,6 +94,8 @@ export function OpsDashboardPage() {
           <LagTable lag={overview.data.consumerLag} />
         </>
       )}
+      <h2>Telemetry ingest</h2>
+      <TelemetryIngest ingest={ingest} />
       <h2>Dead-lettered messages</h2>
       {letters.state === 'failed' && (
         <p className="notice notice--error" role="alert">

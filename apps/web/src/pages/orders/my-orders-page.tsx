@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApiResource } from '../../api/use-api-resource';
 import { Link } from '../../router/router';
 import { useSession } from '../../session/session-context';
+import { channelLabel } from './order-channel';
 import { OrderStatusBadge, statusLabel } from './order-status';
 import { CatalogSerial, ORDER_STATUSES, OrderPage, OrderView } from './order-types';
 import { useCountryFormats } from '../../country/country-formats';
@@ -147,6 +148,9 @@ function OrderTable({ orders, filtered }: { orders: OrderView[]; filtered: boole
           <tr key={order.orderId} data-testid={`order-${order.orderNumber}`}>
             <td>
               <Link to={`/orders/${encodeURIComponent(order.orderId)}`}>{order.orderNumber}</Link>
+              {order.channel === 'auto' && (
+                <span className="order-channel-note">{channelLabel(order.channel)}</span>
+              )}
             </td>
             <td>
               <code>{order.serial}</code>

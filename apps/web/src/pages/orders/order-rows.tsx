@@ -2,6 +2,8 @@ import { ChangeEvent } from 'react';
 import { TextField } from '../../forms/text-field';
 import { onsiteBottles, OrderRowDraft, RowErrors, RowField } from './order-form';
 import { CatalogItem } from './order-types';
+import { RowSuggestion } from '../telemetry/row-suggestion';
+import { SuggestionItem } from '../telemetry/telemetry-types';
 
 interface OrderRowsProps {
   items: readonly CatalogItem[];
@@ -10,6 +12,8 @@ interface OrderRowsProps {
   onAdd: (item: CatalogItem) => void;
   onChange: (key: number, field: RowField, value: string) => void;
   onRemove: (key: number) => void;
+  /** Telemetry's days to empty and suggested quantity per reorder number (may be empty). */
+  suggestions?: ReadonlyMap<string, SuggestionItem>;
 }
 
 const LABELS: Record<RowField, string> = {
@@ -22,7 +26,15 @@ const LABELS: Record<RowField, string> = {
  * The order rows and, just below them, the "Choose your items to be ordered" pull-down:
  * choosing an item adds its row right above the list (as the help page describes it).
  */
-export function OrderRows({ items, rows, errors, onAdd, onChange, onRemove }: OrderRowsProps) {
+export function OrderRows({
+  items,
+  rows,
+  errors,
+  onAdd,
+  onChange,
+  onRemove,
+  suggestions,
+}: OrderRowsProps) {
   const inOrder = new Set(rows.map((row) => row.item.reorderNumber));
   const choose = (event: ChangeEvent<HTMLSelectElement>) => {
     const item = items.find((candidate) => candidate.reorderNumber === event.target.value);
@@ -40,6 +52,7 @@ export function OrderRows({ items, rows, errors, onAdd, onChange, onRemove }: Or
                 errors={errors[row.key] ?? {}}
                 onChange={onChange}
                 onRemove={onRemove}
+                suggestion={suggestions?.get(row.item.reorderNumber)}
               />
             </li>
           ))}
@@ -86,9 +99,10 @@ interface OrderRowFieldsProps {
   errors: RowErrors;
   onChange: (key: number, field: RowField, value: string) => void;
   onRemove: (key: number) => void;
+  suggestion?: SuggestionItem;
 }
 
-function OrderRowFields({ row, errors, onChange, onRemove }: OrderRowFieldsProps) {
+function OrderRowFields({ row, errors, onChange, onRemove, suggestion }: OrderRowFieldsProps) {
   const { item } = row;
   const onsite = onsiteBottles(row);
   const idBase = `order-row-${row.key}`;
@@ -121,6 +135,14 @@ function OrderRowFields({ row, errors, onChange, onRemove }: OrderRowFieldsProps
           ))}
         </p>
       ) : null}
+      {suggestion && (
+        <RowSuggestion
+          suggestion={suggestion}
+          itemName={`${item.description} (${item.reorderNumber})`}
+          inUse={row.values.quantity.trim() === String(suggestion.suggestedQuantity)}
+          onUse={(quantity) => onChange(row.key, 'quantity', String(quantity))}
+        />
+      )}
       <div className="order-row__fields">
         {field('fullCartonsOnsite', `${item.bottlesPerCarton} bottles per carton`)}
         {field('bottlesOnsite', 'Loose bottles besides the full cartons')}

@@ -2,6 +2,7 @@ import { Dispatch, ReactNode, SetStateAction } from 'react';
 import { addRow, OrderRowDraft, RowErrors } from './order-form';
 import { OrderRows } from './order-rows';
 import { CatalogItem } from './order-types';
+import { useSuggestions } from '../telemetry/use-suggestions';
 
 interface SerialItemsSectionProps {
   serial: string;
@@ -13,7 +14,10 @@ interface SerialItemsSectionProps {
   children?: ReactNode;
 }
 
-/** "Items for <serial>": the editable order rows of one serial, for customers and the helpdesk. */
+/**
+ * "Items for <serial>": the editable order rows of one serial, for customers and the helpdesk,
+ * each with telemetry's days to empty and suggested quantity when the device reports.
+ */
 export function SerialItemsSection({
   serial,
   items,
@@ -22,6 +26,7 @@ export function SerialItemsSection({
   errors,
   children,
 }: SerialItemsSectionProps) {
+  const suggestions = useSuggestions(serial);
   return (
     <section aria-labelledby="items-title">
       <h2 id="items-title">
@@ -31,6 +36,7 @@ export function SerialItemsSection({
         items={items}
         rows={rows}
         errors={errors}
+        suggestions={suggestions}
         onAdd={(item) => setRows((list) => addRow(list, item))}
         onRemove={(key) => setRows((list) => list.filter((row) => row.key !== key))}
         onChange={(key, field, value) =>
