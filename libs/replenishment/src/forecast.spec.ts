@@ -16,7 +16,7 @@ describe('forecastSupply', () => {
     const { state } = applyReadings(undefined, fallingHistory(0, 4, 80, 2));
     const forecast = forecastSupply(state, '1', at(3));
     expect(forecast).toMatchObject({ state: 'forecast', basis: 'level', asOf: dayIso(3) });
-    expect(forecast.daysToEmpty).toBeCloseTo(37, 0);
+    expect(forecast.daysToEmpty).toBeCloseTo(36.5, 0);
     expect(forecast.confidence).toBe('low');
   });
 
@@ -24,7 +24,7 @@ describe('forecastSupply', () => {
     const { state } = applyReadings(undefined, fallingHistory(0, 30, 90, 2));
     const forecast = forecastSupply(state, '1', at(29));
     expect(forecast.state).toBe('forecast');
-    expect(forecast.daysToEmpty).toBeCloseTo(16, 0);
+    expect(forecast.daysToEmpty).toBeCloseTo(15.5, 0);
     expect(forecast.confidence).toBe('high');
     const empty = applyReadings(state, [reading(30, [black(0)])]).state;
     expect(forecastSupply(empty, '1', at(30))).toMatchObject({ daysToEmpty: 0 });
@@ -42,7 +42,7 @@ describe('forecastSupply', () => {
     const history = fallingHistory(0, 20, 90, 2);
     history[10] = reading(10, [black(20)], { counters: history[10].counters });
     const { state } = applyReadings(undefined, history);
-    expect(forecastSupply(state, '1', at(19)).daysToEmpty).toBeCloseTo(26, 0);
+    expect(forecastSupply(state, '1', at(19)).daysToEmpty).toBeCloseTo(25.5, 0);
   });
 
   it('cannot forecast a device that reports only coarse states', () => {

@@ -157,7 +157,9 @@ function levelForecast(
   );
   if (!line || line.slope >= 0) return undefined;
   const dailyUse = -line.slope;
-  const fillNow = Math.max(0, Math.min(1, line.intercept));
+  // Devices report a level rounded up to their step (a cartridge shows its last step until it
+  // is really empty): the true fill is half a step below on average, and never above the latest.
+  const fillNow = Math.max(0, Math.min(1, line.intercept, last.fill) - stepOf(measured) / 2);
   const daysToEmpty = Math.min(MAX_DAYS_TO_EMPTY, fillNow / dailyUse);
   return {
     daysToEmpty: round1(daysToEmpty),
@@ -165,6 +167,15 @@ function levelForecast(
     basis: 'level',
     dailyUse,
   };
+}
+
+/** The device's level step: the smallest difference between two distinct reported fills. */
+function stepOf(points: readonly { fill: number }[]): number {
+  const fills = [...new Set(points.map((point) => point.fill))].sort((a, b) => a - b);
+  let step = 1;
+  for (let index = 1; index < fills.length; index += 1)
+    step = Math.min(step, fills[index] - fills[index - 1]);
+  return fills.length > 1 ? step : 0;
 }
 
 function confidenceOf(

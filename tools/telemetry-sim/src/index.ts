@@ -1,0 +1,3 @@
+export * from './simulate';
+export * from './models';
+export { Random } from './random';
