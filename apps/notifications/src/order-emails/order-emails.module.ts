@@ -24,7 +24,8 @@ import { AccountRecipientsRepository } from './persistence/account-recipients.re
   ],
   controllers: [OrderEmailsEvents],
   providers: [AccountRecipientsRepository, OrderEmailsService],
-  // RegistrationEmailsEvents passes RegistrationApproved (the account's first user) on.
-  exports: [OrderEmailsService],
+  // RegistrationEmailsEvents passes RegistrationApproved (the account's first user) on;
+  // account-request emails greet the requester by the name this read model knows.
+  exports: [OrderEmailsService, AccountRecipientsRepository],
 })
 export class OrderEmailsModule {}
