@@ -25,6 +25,7 @@ import { ShipmentDeliveredEvent, ShipmentDispatchedEvent } from './events/shipme
 import { EmailFailedEvent } from './events/email-failed/email-failed.event';
 import { EmailSentEvent } from './events/email-sent/email-sent.event';
 import { LoginDetailsIssuedEvent } from './events/login-details-issued/login-details-issued.event';
+import { PasswordChangedEvent } from './events/password-changed/password-changed.event';
 import { PasswordResetRequestedEvent } from './events/password-reset-requested/password-reset-requested.event';
 import { PlatformProbeRecordedEvent } from './events/platform-probe-recorded/platform-probe-recorded.event';
 import { RegistrationApprovedEvent } from './events/registration-approved/registration-approved.event';
@@ -45,6 +46,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   RegistrationRejectedEvent,
   LoginDetailsIssuedEvent,
   PasswordResetRequestedEvent,
+  PasswordChangedEvent,
   UserActivatedEvent,
   SessionRevokedEvent,
   SessionStartedEvent,

@@ -12,6 +12,7 @@ export * from './events/registration-approved/registration-approved.event';
 export * from './events/registration-rejected/registration-rejected.event';
 export * from './events/login-details-issued/login-details-issued.event';
 export * from './events/password-reset-requested/password-reset-requested.event';
+export * from './events/password-changed/password-changed.event';
 export * from './events/user-activated/user-activated.event';
 export * from './events/session-revoked/session-revoked.event';
 export * from './events/session-started/session-started.event';

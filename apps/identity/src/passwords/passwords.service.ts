@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   LoginDetailsIssuedEvent,
+  PasswordChangedEvent,
   PasswordResetRequestedEvent,
   UserActivatedEvent,
 } from '@metered/contracts';
@@ -46,6 +47,7 @@ export class PasswordsService {
           userId: user.id,
           ...(user.accountId ? { accountId: user.accountId } : {}),
           email: user.email,
+          name: user.name,
           roles: user.roles,
           activatedAt: now.toISOString(),
         }),
@@ -53,11 +55,22 @@ export class PasswordsService {
     }));
   }
 
-  /** New password from a reset link; every session of the user ends. */
+  /**
+   * New password from a reset link; every session of the user ends, and the person is told
+   * (PasswordChanged, in the same write) in case it was not them.
+   */
   async reset(token: string, password: string): Promise<void> {
-    const user = await this.useLink('reset', token, password, (current) => ({
+    const user = await this.useLink('reset', token, password, (current, now) => ({
       user: current,
-      events: [],
+      events: [
+        this.outbox.create(PasswordChangedEvent, {
+          userId: current.id,
+          email: current.email,
+          contactName: current.name,
+          country: current.country,
+          changedAt: now.toISOString(),
+        }),
+      ],
     }));
     await this.sessions.revokeAllOfUser(user.id, 'password-changed');
     await this.auth.clearFailures(user.email);

@@ -10,7 +10,12 @@ import {
   Registration,
   RegistrationStatus,
 } from './domain/registration';
-import { approvableSerials, rejectionConflict, RuleOutcome } from './domain/registration-rules';
+import {
+  approvableSerials,
+  notApprovedSerials,
+  rejectionConflict,
+  RuleOutcome,
+} from './domain/registration-rules';
 import { RegistrationsRepository } from './persistence/registrations.repository';
 
 export interface RegistrationListing {
@@ -131,6 +136,8 @@ export class RegistrationReviewService {
         contactName: registration.contactName,
         company: registration.company,
         country: registration.country,
+        approvedSerials: claim.serials,
+        notApprovedSerials: notApprovedSerials(registration, claim.serials),
       });
     } catch (error) {
       if (error instanceof ConflictError) {

@@ -19,6 +19,9 @@ export interface NewCustomerUser {
   contactName: string;
   company: string;
   country: string;
+  /** What the login-details email says the approval linked, and what it did not. */
+  approvedSerials: string[];
+  notApprovedSerials: { serial: string; reason: string }[];
 }
 
 export interface NewStaffUser {
@@ -70,16 +73,19 @@ export class UsersService {
     const existing = await this.users.findById(userId);
     if (existing) return { userId, accountId: existing.accountId ?? input.accountId };
     try {
-      await this.createInvited({
-        id: userId,
-        email: input.email,
-        name: input.contactName,
-        roles: ['customer'],
-        accountId: input.accountId,
-        company: input.company,
-        country: input.country,
-        registrationId: input.registrationId,
-      });
+      await this.createInvited(
+        {
+          id: userId,
+          email: input.email,
+          name: input.contactName,
+          roles: ['customer'],
+          accountId: input.accountId,
+          company: input.company,
+          country: input.country,
+          registrationId: input.registrationId,
+        },
+        { approvedSerials: input.approvedSerials, notApprovedSerials: input.notApprovedSerials },
+      );
     } catch (error) {
       if (!(error instanceof DuplicateUserError)) throw error;
       const winner = await this.users.findById(userId);
@@ -115,6 +121,7 @@ export class UsersService {
       User,
       'id' | 'email' | 'name' | 'roles' | 'accountId' | 'company' | 'country' | 'registrationId'
     >,
+    serials?: Pick<NewCustomerUser, 'approvedSerials' | 'notApprovedSerials'>,
   ): Promise<User> {
     const now = new Date();
     const link = generateOneTimeToken();
@@ -137,6 +144,7 @@ export class UsersService {
       country: user.country,
       setPasswordUrl: `${this.config.portalUrl}/set-password#token=${link.token}`, // fragment: see docs/api.md
       expiresAt: expiresAt.toISOString(),
+      ...serials,
     });
     await this.users.insert(user, [event]);
     return user;

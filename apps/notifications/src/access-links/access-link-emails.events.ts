@@ -3,6 +3,8 @@ import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices'
 import {
   LoginDetailsIssuedEvent,
   LoginDetailsIssuedPayload,
+  PasswordChangedEvent,
+  PasswordChangedPayload,
   PasswordResetRequestedEvent,
   PasswordResetRequestedPayload,
   Topics,
@@ -28,6 +30,9 @@ export class AccessLinkEmailsEvents {
       [PasswordResetRequestedEvent.type]: idempotent(
         (e: EventEnvelope<PasswordResetRequestedPayload>) =>
           this.emails.onPasswordResetRequested(e),
+      ),
+      [PasswordChangedEvent.type]: idempotent((e: EventEnvelope<PasswordChangedPayload>) =>
+        this.emails.onPasswordChanged(e),
       ),
     });
   }

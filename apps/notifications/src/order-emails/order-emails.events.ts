@@ -6,6 +6,7 @@ import {
   OrderPlacedEvent,
   OrderReleasedEvent,
   OrderShippedEvent,
+  ShipToAddressChangedEvent,
   Topics,
   UserActivatedEvent,
   UserActivatedPayload,
@@ -40,6 +41,16 @@ export class OrderEmailsEvents {
       [OrderShippedEvent.type]: handle,
     };
     await this.events.consume(context, handlers);
+  }
+
+  /** The helpdesk changed where an account's orders go: its users are told (parked alike). */
+  @EventPattern(Topics.RegistryAccount)
+  async onAccountEvent(@Payload() _value: unknown, @Ctx() context: KafkaContext) {
+    await this.events.consume(context, {
+      [ShipToAddressChangedEvent.type]: idempotent((e: EventEnvelope<OrderEmailPayload>) =>
+        this.emails.onOrderEvent(e),
+      ),
+    });
   }
 
   @EventPattern(Topics.IdentityUser)

@@ -26,6 +26,7 @@ import { AccountRecipientsRepository } from './persistence/account-recipients.re
   providers: [AccountRecipientsRepository, OrderEmailsService],
   // RegistrationEmailsEvents passes RegistrationApproved (the account's first user) on;
   // telemetry's alerts go to the same recipients.
+  // account-request emails greet the requester by the name this read model knows.
   exports: [OrderEmailsService, AccountRecipientsRepository],
 })
 export class OrderEmailsModule {}

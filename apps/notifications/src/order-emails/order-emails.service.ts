@@ -47,7 +47,8 @@ export class OrderEmailsService {
       type: event.type,
       payload: event.payload,
     };
-    const { accountId, orderNumber } = event.payload;
+    const { accountId } = event.payload;
+    const about = 'orderNumber' in event.payload ? event.payload.orderNumber : 'ship-to address';
     // The usual case — the account's users are known — writes nothing to the account, so it
     // needs no lock (which every order event of a busy account would otherwise queue for);
     // emails are idempotent by messageId. Only parking must be decided under the lock.
@@ -65,7 +66,7 @@ export class OrderEmailsService {
         return current;
       }
       this.logger.log(
-        `${event.type} ${event.eventId} (${orderNumber}) parked until a user of account ${accountId} is known`,
+        `${event.type} ${event.eventId} (${about}) parked until a user of account ${accountId} is known`,
       );
       const parked: ParkedOrderEvent = { ...orderEvent, parkedAt: new Date() };
       return { ...current, parkedOrderEvents: [...current.parkedOrderEvents, parked] };

@@ -19,6 +19,8 @@ export const TEMPLATE_NAMES = [
   'registration-rejected',
   'login-details',
   'password-reset',
+  'password-changed',
+  'ship-to-changed',
   'order-placed',
   'order-held',
   'order-released',

@@ -2,6 +2,8 @@ import type { RequestDecision } from '@metered/contracts';
 import { Block, EmailContent, renderEmail } from './email-layout';
 
 export interface MachinesRequestDecidedInput {
+  /** The requester's name (or "<company> team" when it is not known). */
+  greetingName: string;
   company: string;
   country: string;
   decision: RequestDecision;
@@ -34,7 +36,7 @@ export function machinesRequestDecidedEmail(input: MachinesRequestDecidedInput):
     subject: approved
       ? 'Your request to add machines was approved'
       : 'Your request to add machines was declined',
-    greetingName: input.company,
+    greetingName: input.greetingName,
     country: input.country,
     blocks,
   });

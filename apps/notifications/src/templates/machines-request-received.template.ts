@@ -3,6 +3,8 @@ import { Block, EmailContent, renderEmail } from './email-layout';
 import { NO_CONTRACT_ADVICE, OUTCOME_LABELS } from './serials-not-eligible.template';
 
 export interface MachinesRequestReceivedInput {
+  /** The requester's name (or "<company> team" when it is not known). */
+  greetingName: string;
   company: string;
   country: string;
   proofSerial: string;
@@ -39,7 +41,7 @@ export function machinesRequestReceivedEmail(input: MachinesRequestReceivedInput
   });
   return renderEmail({
     subject: 'We received your request to add machines',
-    greetingName: input.company,
+    greetingName: input.greetingName,
     country: input.country,
     blocks,
   });

@@ -3,9 +3,19 @@ import { machinesRequestReceivedEmail } from './machines-request-received.templa
 import { supplyItemRequestDecidedEmail } from './supply-item-request-decided.template';
 import { supplyItemRequestReceivedEmail } from './supply-item-request-received.template';
 
-const account = { company: 'Analytical Engines', country: 'US' };
+const account = { greetingName: 'Ada Lovelace', company: 'Analytical Engines', country: 'US' };
 
 describe('emails about requests to the helpdesk', () => {
+  it('greets the person who asked, not the company', () => {
+    const email = supplyItemRequestReceivedEmail({
+      ...account,
+      serial: 'E72345A6N1',
+      reorderNumber: '006R01046',
+    });
+    expect(email.text.startsWith('Dear Ada Lovelace,')).toBe(true);
+    expect(email.text).not.toContain('Dear Analytical Engines');
+  });
+
   it('lists each requested machine with its check outcome and what happens next', () => {
     const email = machinesRequestReceivedEmail({
       ...account,

@@ -2,6 +2,8 @@ import type { RequestDecision } from '@metered/contracts';
 import { Block, EmailContent, renderEmail } from './email-layout';
 
 export interface SupplyItemRequestDecidedInput {
+  /** The requester's name (or "<company> team" when it is not known). */
+  greetingName: string;
   company: string;
   country: string;
   serial: string;
@@ -33,7 +35,7 @@ export function supplyItemRequestDecidedEmail(input: SupplyItemRequestDecidedInp
     subject: approved
       ? `Supply item ${input.reorderNumber} was added for serial ${input.serial}`
       : `Your request for supply item ${input.reorderNumber} was declined`,
-    greetingName: input.company,
+    greetingName: input.greetingName,
     country: input.country,
     blocks,
   });

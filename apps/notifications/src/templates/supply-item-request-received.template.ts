@@ -1,6 +1,8 @@
 import { Block, EmailContent, renderEmail } from './email-layout';
 
 export interface SupplyItemRequestReceivedInput {
+  /** The requester's name (or "<company> team" when it is not known). */
+  greetingName: string;
   company: string;
   country: string;
   serial: string;
@@ -25,7 +27,7 @@ export function supplyItemRequestReceivedEmail(
   });
   return renderEmail({
     subject: `We received your request for supply item ${input.reorderNumber}`,
-    greetingName: input.company,
+    greetingName: input.greetingName,
     country: input.country,
     blocks,
   });

@@ -111,6 +111,27 @@ export function eligibleSerials(registration: Registration): string[] {
  * or every eligible one. Only a pending-review registration can be approved, and only with
  * at least one eligible serial.
  */
+/**
+ * The registration's serials an approval of `approved` leaves out, each with why: the
+ * registry's check message, or that the validator did not include it.
+ */
+export function notApprovedSerials(
+  registration: Pick<Registration, 'serials' | 'checks'>,
+  approved: readonly string[],
+): { serial: string; reason: string }[] {
+  const checks = new Map((registration.checks?.results ?? []).map((r) => [r.serial, r]));
+  return registration.serials
+    .filter((serial) => !approved.includes(serial))
+    .map((serial) => {
+      const check = checks.get(serial);
+      const reason =
+        check && check.outcome !== 'eligible'
+          ? check.message
+          : 'not included in the approval by our validation team';
+      return { serial, reason };
+    });
+}
+
 export function approvableSerials(
   registration: Registration,
   chosen?: readonly string[],

@@ -8,7 +8,7 @@ export interface AccountRecipient {
   userId: string;
   /** Lower case. */
   email: string;
-  /** Only RegistrationApproved names the user; UserActivated does not. */
+  /** From RegistrationApproved, or UserActivated since it names the user (older ones do not). */
   name?: string;
 }
 
@@ -17,6 +17,7 @@ export interface UserFacts {
   userId: string;
   accountId?: string;
   email: string;
+  name?: string;
   roles: readonly string[];
 }
 
@@ -27,7 +28,11 @@ export function recipientOfActivatedUser(
   if (!user.accountId || !user.roles.includes('customer')) return undefined;
   return {
     accountId: user.accountId,
-    recipient: { userId: user.userId, email: user.email.toLowerCase() },
+    recipient: {
+      userId: user.userId,
+      email: user.email.toLowerCase(),
+      ...(user.name?.trim() ? { name: user.name.trim() } : {}),
+    },
   };
 }
 
@@ -58,4 +63,14 @@ export function mailingList(recipients: readonly AccountRecipient[]): AccountRec
     seen.add(recipient.email);
     return true;
   });
+}
+
+/** How an email about the account greets one of its users: by name, else the company's team. */
+export function greetingOf(
+  recipients: readonly AccountRecipient[],
+  userId: string,
+  company: string,
+): string {
+  const name = recipients.find((recipient) => recipient.userId === userId)?.name?.trim();
+  return name || `${company} team`;
 }

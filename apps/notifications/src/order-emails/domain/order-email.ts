@@ -4,6 +4,7 @@ import type {
   OrderPlacedPayload,
   OrderReleasedPayload,
   OrderShippedPayload,
+  ShipToAddressChangedPayload,
 } from '@metered/contracts';
 import { autoOrderEmail } from '../../templates/auto-order.template';
 import type { EmailContent, TemplateName } from '../../templates/email-layout';
@@ -12,14 +13,20 @@ import { orderHeldEmail } from '../../templates/order-held.template';
 import { orderPlacedEmail } from '../../templates/order-placed.template';
 import { orderReleasedEmail } from '../../templates/order-released.template';
 import { orderShippedEmail } from '../../templates/order-shipped.template';
+import { shipToChangedEmail } from '../../templates/ship-to-changed.template';
 
-/** The order events customers are told about, and the payload each carries. */
+/**
+ * The events about an account every user of it is told about — the order lifecycle, and the
+ * helpdesk changing where orders go — and the payload each carries. All name only the
+ * account, so they share its recipients and its parking.
+ */
 export interface OrderEmailPayloads {
   OrderPlaced: OrderPlacedPayload;
   OrderHeld: OrderHeldPayload;
   OrderReleased: OrderReleasedPayload;
   OrderCancelled: OrderCancelledPayload;
   OrderShipped: OrderShippedPayload;
+  ShipToAddressChanged: ShipToAddressChangedPayload;
 }
 export type OrderEmailEventType = keyof OrderEmailPayloads;
 export type OrderEmailPayload = OrderEmailPayloads[OrderEmailEventType];
@@ -58,6 +65,10 @@ const RENDERERS: {
   OrderShipped: {
     template: 'order-shipped',
     render: (order, recipientName) => orderShippedEmail({ order, recipientName }),
+  },
+  ShipToAddressChanged: {
+    template: 'ship-to-changed',
+    render: (change, recipientName) => shipToChangedEmail({ ...change, recipientName }),
   },
 };
 

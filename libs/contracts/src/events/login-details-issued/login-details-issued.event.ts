@@ -1,8 +1,31 @@
-import { IsISO8601, IsNotEmpty, IsString, IsUrl, MaxLength } from 'class-validator';
+import {
+  IsArray,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  MaxLength,
+} from 'class-validator';
 import { defineEvent } from '@metered/event-platform/envelope';
 
 import { Topics } from '../../topics';
+import { nested } from '../shared/device-summary';
 import { LinkRecipient } from '../shared/registrant';
+
+/** A serial of the registration that the approval did not link, and why. */
+export class NotApprovedSerial {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  serial: string;
+
+  /** The registry's check message, or that the validator left it out. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  reason: string;
+}
 
 /**
  * A user was created (registration approved, or staff added by an admin) and must choose a
@@ -23,6 +46,18 @@ export class LoginDetailsIssuedPayload extends LinkRecipient {
   /** After this the link no longer works. */
   @IsISO8601()
   expiresAt: string;
+
+  /** A registration's first user: the serials the approval linked to the account. */
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  approvedSerials?: string[];
+
+  /** A registration's first user: the serials it asked for that were not approved. */
+  @IsOptional()
+  @IsArray()
+  @nested(() => NotApprovedSerial)
+  notApprovedSerials?: NotApprovedSerial[];
 }
 
 /** `LoginDetailsIssued` v1 on `identity.access-link.v1`, keyed by userId. */

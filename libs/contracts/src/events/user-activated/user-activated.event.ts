@@ -4,6 +4,7 @@ import {
   IsIn,
   IsISO8601,
   IsOptional,
+  IsString,
   IsUUID,
   MaxLength,
 } from 'class-validator';
@@ -24,6 +25,12 @@ export class UserActivatedPayload {
   @IsEmail()
   @MaxLength(254)
   email: string;
+
+  /** The person's name, for emails that greet them (absent from older producers). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  name?: string;
 
   @ArrayMinSize(1)
   @IsIn(ROLES, { each: true })
