@@ -3,7 +3,7 @@
  * services never import each other's code, only libs/; libs never import apps;
  * domain folders import nothing from NestJS, mongoose or kafkajs.
  */
-const SERVICES = ['gateway', 'identity', 'registry', 'ordering', 'notifications', 'operations', 'web'];
+const SERVICES = ['gateway', 'identity', 'registry', 'ordering', 'notifications', 'operations', 'telemetry', 'web'];
 
 module.exports = {
   forbidden: [
@@ -26,6 +26,14 @@ module.exports = {
       comment: 'domain/ holds business rules only: no NestJS, mongoose or kafkajs',
       from: { path: '/domain/' },
       to: { path: 'node_modules/(@nestjs|mongoose|kafkajs|mongodb)' },
+    },
+    {
+      name: 'replenishment-is-pure',
+      severity: 'error',
+      comment:
+        'libs/replenishment is the pure telemetry domain: it may import only itself and @metered/contracts (no framework, no I/O, not even node built-ins)',
+      from: { path: '^libs/replenishment/src/' },
+      to: { pathNot: '^libs/(replenishment|contracts)/src/' },
     },
     {
       name: 'no-circular',

@@ -29,7 +29,7 @@ COPY --from=build /app/dist ./dist
 ARG SERVICE
 ENV SERVICE=${SERVICE}
 # Fail the build, not the first start, when SERVICE is missing or names no bundle.
-RUN test -n "$SERVICE" || { echo "build arg SERVICE is required (gateway, identity, registry, ordering, notifications, operations)" >&2; exit 1; }; \
+RUN test -n "$SERVICE" || { echo "build arg SERVICE is required (gateway, identity, registry, ordering, notifications, operations, telemetry)" >&2; exit 1; }; \
     test -f "dist/apps/$SERVICE/main.js" || { echo "no bundle dist/apps/$SERVICE/main.js: unknown SERVICE '$SERVICE'" >&2; exit 1; }
 
 # The image's own `node` user (uid 1000); files stay root-owned, so the app cannot modify them.
@@ -38,7 +38,7 @@ USER node
 # Liveness only: readiness (database + Kafka) is the orchestrator's business (compose, k8s).
 # The port is <SERVICE>_PORT when set, otherwise the service's default port.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "-e", "const s=process.env.SERVICE;const d={gateway:3000,identity:3001,registry:3002,ordering:3003,notifications:3004,operations:3005};const p=process.env[s.toUpperCase()+'_PORT']||d[s];fetch('http://127.0.0.1:'+p+'/health/live',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "const s=process.env.SERVICE;const d={gateway:3000,identity:3001,registry:3002,ordering:3003,notifications:3004,operations:3005,telemetry:3006};const p=process.env[s.toUpperCase()+'_PORT']||d[s];fetch('http://127.0.0.1:'+p+'/health/live',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 
 # exec: node becomes PID 1 and receives SIGTERM itself, so shutdown hooks run.
 CMD exec node dist/apps/$SERVICE/main.js

@@ -5,6 +5,7 @@ const moduleNameMapper = {
   '^@metered/auth(|/.*)$': '<rootDir>/libs/auth/src$1',
   '^@metered/contracts(|/.*)$': '<rootDir>/libs/contracts/src$1',
   '^@metered/event-platform(|/.*)$': '<rootDir>/libs/event-platform/src$1',
+  '^@metered/replenishment(|/.*)$': '<rootDir>/libs/replenishment/src$1',
   '^@metered/service-kit(|/.*)$': '<rootDir>/libs/service-kit/src$1',
 };
 const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] };

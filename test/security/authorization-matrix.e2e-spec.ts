@@ -34,6 +34,8 @@ function operationsOf(document: OpenApiDocument, prefix = ''): string[] {
 export function expectedFor(rule: AccessRule, caller: Caller): Expected {
   if (rule.allow === 'anyone') return 'allowed';
   if (caller === 'anonymous') return 401;
+  // A user's token is never an agent's credential.
+  if (rule.allow === 'agents') return 401;
   if (rule.allow === 'signed-in') return 'allowed';
   const role = caller === 'otherCustomer' ? 'customer' : caller;
   if (!rule.allow.includes(role)) return 403;

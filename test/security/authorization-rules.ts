@@ -5,7 +5,8 @@
  */
 import { Role } from '@metered/contracts/reference/identifiers';
 
-export type Allowed = 'anyone' | 'signed-in' | readonly Role[];
+/** `agents`: only a data collection agent's credential (`Authorization: Agent …`), never a user. */
+export type Allowed = 'anyone' | 'signed-in' | 'agents' | readonly Role[];
 
 export interface AccessRule {
   allow: Allowed;
@@ -52,6 +53,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'POST /api/auth/refresh': { allow: 'anyone' },
   'POST /api/auth/logout': { allow: 'signed-in' },
   'GET /api/auth/me': { allow: 'signed-in' },
+  'GET /api/auth/session': { allow: 'signed-in' },
   'POST /api/auth/password/setup': { allow: 'anyone' },
   'POST /api/auth/password/forgot': { allow: 'anyone' },
   'POST /api/auth/password/reset': { allow: 'anyone' },
@@ -133,4 +135,33 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/dead-letters': { allow: OPS },
   'POST /api/dead-letters/{id}/replay': { allow: OPS },
   'GET /api/ops/overview': { allow: OPS },
+
+  // telemetry (customers: their own account; the helpdesk and admins: any)
+  'POST /api/telemetry/agents': { allow: ['customer', ...STAFF_EDIT] },
+  'GET /api/telemetry/agents': {
+    allow: ['customer', ...STAFF_EDIT],
+    noLeak: { query: (ids) => `?accountId=${ids.accountId}` },
+  },
+  'DELETE /api/telemetry/agents/{agentId}': {
+    allow: ['customer', ...STAFF_EDIT],
+    params: { agentId: '00000000-0000-4000-8000-000000000000' },
+  },
+  'POST /api/telemetry/readings': { allow: 'agents' },
+  'GET /api/telemetry/fleet': {
+    allow: ['customer', ...STAFF_EDIT],
+    noLeak: { query: (ids) => `?accountId=${ids.accountId}` },
+  },
+  'GET /api/telemetry/devices/{serial}/suggestions': {
+    allow: ['customer', ...STAFF_EDIT],
+    otherAccount: NOT_FOUND,
+  },
+  'GET /api/telemetry/settings': {
+    allow: ['customer', ...STAFF_EDIT],
+    noLeak: { query: (ids) => `?accountId=${ids.accountId}` },
+  },
+  'PUT /api/telemetry/settings': {
+    allow: ['customer', ...STAFF_EDIT],
+    otherAccount: { status: 404, body: (ids) => ({ accountId: ids.accountId }) },
+  },
+  'GET /api/telemetry/ops/ingest': { allow: OPS },
 };

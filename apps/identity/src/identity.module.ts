@@ -23,7 +23,8 @@ import { RegistrationsModule } from './registrations/registrations.module';
       outboxCollections: [USERS_COLLECTION, SESSIONS_COLLECTION],
     }),
     // Verifies access tokens (identity's own, via its JWKS) and drops revoked sessions.
-    AuthModule.forService('identity'),
+    // identity owns the sessions: SessionCheckInterceptor reads them, nobody is asked.
+    AuthModule.forService('identity', { sessionLookupUrl: null }),
     SigningKeysModule,
     UsersModule,
     AuthFeatureModule,

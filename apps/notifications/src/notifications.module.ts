@@ -5,6 +5,7 @@ import { EventPlatformModule } from '@metered/event-platform';
 import { ServiceKitModule } from '@metered/service-kit';
 import { AccessLinkEmailsModule } from './access-links/access-link-emails.module';
 import { AccountRequestEmailsModule } from './account-requests/account-request-emails.module';
+import { DeviceAlertEmailsModule } from './device-alerts/device-alert-emails.module';
 import { EmailsModule } from './emails/emails.module';
 import { EMAILS_COLLECTION } from './emails/persistence/email.schema';
 import { OrderEmailsModule } from './order-emails/order-emails.module';
@@ -26,6 +27,7 @@ import { RegistrationEmailsModule } from './registrations/registration-emails.mo
     AccessLinkEmailsModule,
     OrderEmailsModule,
     AccountRequestEmailsModule,
+    DeviceAlertEmailsModule,
   ],
 })
 export class NotificationsModule {}

@@ -13,6 +13,20 @@ import {
   AllowancesRepository,
   MongoAllowancesRepository,
 } from './allowances/persistence/allowances.repository';
+import { AutoReplenishmentEvents } from './auto-replenishment/auto-replenishment.events';
+import { AutoReplenishmentService } from './auto-replenishment/auto-replenishment.service';
+import {
+  AUTO_ORDER_SLOT,
+  AutoOrderSlotSchema,
+  AutoOrderSlotsRepository,
+  MongoAutoOrderSlotsRepository,
+} from './auto-replenishment/persistence/auto-order-slots.repository';
+import {
+  MongoReplenishmentRequestsRepository,
+  REPLENISHMENT_REQUEST,
+  ReplenishmentRequestSchema,
+  ReplenishmentRequestsRepository,
+} from './auto-replenishment/persistence/replenishment-requests.repository';
 import { CatalogController } from './catalog/catalog.controller';
 import { CatalogService } from './catalog/catalog.service';
 import { ORDERING_CONFIG, readOrderingConfig } from './config/ordering.config';
@@ -54,7 +68,8 @@ import { ReadModelsService } from './read-models/read-models.service';
 
 /**
  * Orders and their lifecycle, decided from ordering's own read models of accounts, serials,
- * contracts and items (built from identity's and registry's events).
+ * contracts and items (built from identity's and registry's events); automatic orders from
+ * telemetry's ReplenishmentRequested.
  */
 @Module({
   imports: [
@@ -66,6 +81,8 @@ import { ReadModelsService } from './read-models/read-models.service';
       { name: ACCOUNT_VIEW, schema: AccountViewSchema },
       { name: ALLOWANCE, schema: AllowanceSchema },
       { name: IDEMPOTENCY_KEY, schema: IdempotencyKeySchema },
+      { name: AUTO_ORDER_SLOT, schema: AutoOrderSlotSchema },
+      { name: REPLENISHMENT_REQUEST, schema: ReplenishmentRequestSchema },
     ]),
     EventPlatformModule.forRoot({
       service: 'ordering',
@@ -84,6 +101,7 @@ import { ReadModelsService } from './read-models/read-models.service';
     OrdersController,
     ReadModelsEvents,
     FulfilmentEvents,
+    AutoReplenishmentEvents,
   ],
   providers: [
     { provide: ORDERING_CONFIG, useFactory: () => readOrderingConfig() },
@@ -103,6 +121,12 @@ import { ReadModelsService } from './read-models/read-models.service';
     OrderReviewService,
     FulfilmentService,
     FulfilmentSimulator,
+    { provide: AutoOrderSlotsRepository, useClass: MongoAutoOrderSlotsRepository },
+    {
+      provide: ReplenishmentRequestsRepository,
+      useClass: MongoReplenishmentRequestsRepository,
+    },
+    AutoReplenishmentService,
   ],
 })
 export class OrderingModule {}

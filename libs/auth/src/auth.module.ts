@@ -6,6 +6,7 @@ import { AUTH_SETTINGS, AuthSettings, resolveAuthSettings } from './auth.setting
 import { AccessTokenGuard } from './guards/access-token.guard';
 import { JwksKeyCache } from './jwks/jwks-key-cache';
 import { loadJwks } from './jwks/jwks-loader';
+import { IssuedSessions } from './revocation/issued-sessions';
 import { RevocationPruner } from './revocation/revocation-pruner';
 import { RevocationFeed } from './revocation/revocation-feed';
 import { RevokedSessionsStore } from './revocation/revoked-sessions.store';
@@ -42,13 +43,14 @@ export class AuthModule {
             }),
           inject: [AUTH_SETTINGS],
         },
+        IssuedSessions,
         ...(settings.sessionCache.enabled ? [RevocationFeed] : []),
         RevokedSessionsStore,
         RevocationPruner,
         AccessTokenStrategy,
         { provide: APP_GUARD, useClass: AccessTokenGuard },
       ],
-      exports: [AUTH_SERVICE, AUTH_SETTINGS, RevokedSessionsStore],
+      exports: [AUTH_SERVICE, AUTH_SETTINGS, RevokedSessionsStore, IssuedSessions],
     };
   }
 }

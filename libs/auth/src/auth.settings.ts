@@ -13,6 +13,12 @@ export interface AuthSettings {
   /** Known keys are refetched after this, so a removed key stops verifying. */
   keysMaxAgeMs: number;
   jwksFetchTimeoutMs: number;
+  /**
+   * identity's `GET /auth/session`, asked when a token names a session this replica has not
+   * seen start (revocation/issued-sessions.ts); null in identity, which checks its own
+   * collection. Default `${IDENTITY_URL}/auth/session`.
+   */
+  sessionLookupUrl: string | null;
   /** Prune of expired `revoked_sessions` entries (FerretDB has no TTL indexes). */
   revocationPruneIntervalMs: number;
   /**
@@ -41,6 +47,7 @@ export function resolveAuthSettings(
 ): AuthSettings {
   return {
     jwksUrl: `${serviceUrl('identity', env)}/auth/jwks.json`,
+    sessionLookupUrl: `${serviceUrl('identity', env)}/auth/session`,
     issuer: TOKEN_ISSUER,
     audience: TOKEN_AUDIENCE,
     clockToleranceSeconds: 5,

@@ -14,4 +14,6 @@ export {
 } from './claims/access-token-claims';
 export { hasAnyRole } from './claims/role-check';
 export { RevokedSessionsStore } from './revocation/revoked-sessions.store';
+export { IssuedSessions } from './revocation/issued-sessions';
+export type { SessionVerdict, IssuedSessionsStats } from './revocation/issued-sessions';
 export { REVOKED_SESSIONS_COLLECTION } from './revocation/revoked-session';

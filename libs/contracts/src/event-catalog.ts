@@ -34,6 +34,7 @@ import { RegistrationRequestedEvent } from './events/registration-requested/regi
 import { SerialAddedEvent } from './events/serial-added/serial-added.event';
 import { SerialsValidatedEvent } from './events/serials-validated/serials-validated.event';
 import { SessionRevokedEvent } from './events/session-revoked/session-revoked.event';
+import { SessionStartedEvent } from './events/session-started/session-started.event';
 import { UserActivatedEvent } from './events/user-activated/user-activated.event';
 import { TELEMETRY_EVENTS } from './events/telemetry/telemetry-events';
 
@@ -48,6 +49,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   PasswordChangedEvent,
   UserActivatedEvent,
   SessionRevokedEvent,
+  SessionStartedEvent,
   SerialsValidatedEvent,
   SerialAddedEvent,
   ContractChangedEvent,

@@ -15,6 +15,7 @@ export * from './events/password-reset-requested/password-reset-requested.event'
 export * from './events/password-changed/password-changed.event';
 export * from './events/user-activated/user-activated.event';
 export * from './events/session-revoked/session-revoked.event';
+export * from './events/session-started/session-started.event';
 export * from './events/serials-validated/serials-validated.event';
 export * from './events/serial-added/serial-added.event';
 export * from './events/contract-changed/contract-changed.event';

@@ -24,7 +24,11 @@ export const Topics = {
   RegistryAccount: 'registry.account.v1',
   /** registry: customers' requests to the helpdesk (more machines, items not listed). */
   RegistryAccountRequest: 'registry.account-request.v1',
-  /** ordering: orders and their lifecycle. */
+  /**
+   * ordering: orders and their lifecycle. Automatic orders (channel `auto`, placed by
+   * `system:auto-replenishment` for telemetry's ReplenishmentRequested) carry the reading
+   * that triggered them in the snapshot's `trigger`.
+   */
   OrderingOrder: 'ordering.order.v1',
   /**
    * fulfilment: shipments of orders. In dev and tests the ordering service's fulfilment

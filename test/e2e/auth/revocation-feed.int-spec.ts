@@ -3,19 +3,21 @@
  * the real Kafka and FerretDB: two "replicas" of one service, each with its own feed of
  * identity.session.v1. A session looked up once is answered from memory (no database read),
  * and a revocation reaches both replicas' next check from the topic alone — before (or
- * without) the service's consumer writing it to `revoked_sessions`.
+ * without) the service's consumer writing it to `revoked_sessions`. A `SessionStarted` on the
+ * topic tells both replicas the session is genuine, so neither asks identity about it.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import mongoose, { Connection } from 'mongoose';
 import { Kafka, logLevel } from 'kafkajs';
-import { SessionRevokedEvent, Topics } from '@metered/contracts';
+import { SessionRevokedEvent, SessionStartedEvent, Topics } from '@metered/contracts';
 import {
   createEnvelope,
   eventHeaders,
   type ResolvedEventPlatformOptions,
 } from '@metered/event-platform';
 import { resolveAuthSettings } from '../../../libs/auth/src/auth.settings';
+import { IssuedSessions } from '../../../libs/auth/src/revocation/issued-sessions';
 import { RevocationFeed } from '../../../libs/auth/src/revocation/revocation-feed';
 import { RevokedSessionsStore } from '../../../libs/auth/src/revocation/revoked-sessions.store';
 import { KafkaTestClient } from '../../support/event-platform/kafka-test-client';
@@ -52,6 +54,7 @@ describe('session checks answered from each replica’s memory, fed by identity.
   const finds: string[] = [];
   const feeds: RevocationFeed[] = [];
   const stores: RevokedSessionsStore[] = [];
+  const issued: IssuedSessions[] = [];
 
   beforeAll(async () => {
     await serviceGroupAtEnd();
@@ -66,7 +69,10 @@ describe('session checks answered from each replica’s memory, fed by identity.
       infrastructure: { kafkaBrokers: kafkaBrokers() },
     } as unknown as ResolvedEventPlatformOptions;
     for (let replica = 0; replica < 2; replica++) {
-      const feed = new RevocationFeed(resolveAuthSettings(), platform);
+      // Nothing answers at this address: a lookup would fail the test with 503.
+      const settings = resolveAuthSettings({ sessionLookupUrl: 'http://127.0.0.1:9/auth/session' });
+      issued.push(new IssuedSessions(settings));
+      const feed = new RevocationFeed(settings, platform, issued[replica]);
       feed.onApplicationBootstrap();
       feeds.push(feed);
       stores.push(new RevokedSessionsStore(connection, feed));
@@ -114,5 +120,22 @@ describe('session checks answered from each replica’s memory, fed by identity.
       await waitFor('the revocation reaches the replica', () => store.isRevoked(sessionId), 30_000);
     }
     expect(await connection.collection('revoked_sessions').countDocuments({})).toBe(0);
+  });
+
+  it('knows a session is genuine in both replicas once SessionStarted is on the topic', async () => {
+    const sessionId = randomUUID();
+    const envelope = createEnvelope(
+      SessionStartedEvent,
+      { sessionId, userId: randomUUID(), startedAt: new Date().toISOString() },
+      { producer: 'revocation-feed-test' },
+    );
+    await kafka.produce(Topics.IdentitySession, [
+      { key: envelope.key, value: JSON.stringify(envelope), headers: eventHeaders(envelope) },
+    ]);
+    for (const replica of issued) {
+      await waitFor('the start reaches the replica', () => replica.knows(sessionId), 30_000);
+      expect(await replica.verdict(sessionId, 'not-needed')).toBe('issued');
+      expect(replica.stats.lookups).toBe(0);
+    }
   });
 });

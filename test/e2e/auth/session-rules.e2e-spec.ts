@@ -1,10 +1,11 @@
 /**
  * The same session rules in every service, asked through the gateway as a client would:
  * tokens signed with identity's REAL key (an attacker who got hold of it) that break one
- * rule — a lifetime longer than the shared maximum — are refused by each service with 401.
- * Only the claim under attack differs from a genuine admin token.
+ * rule — a lifetime longer than the shared maximum, a session identity never issued — are
+ * refused by each service with 401. Only the claim under attack differs from a genuine admin
+ * token.
  */
-import { KeyObject } from 'node:crypto';
+import { KeyObject, randomUUID } from 'node:crypto';
 import { sign } from 'jsonwebtoken';
 import { SERVICE_NAMES, ServiceName } from '@metered/service-kit';
 import { GatewayClient, LoginAnswer } from '../../../tools/stack/src/demo/gateway-client';
@@ -65,6 +66,24 @@ describe('session rules, the same in every service (real stack, through the gate
         service: answer.service,
         status: 401,
         message: expect.stringMatching(/lifetime/),
+      });
+    }
+  });
+
+  it('refuses a token naming a session identity never issued in every service with 401', async () => {
+    const token = forge({ sid: randomUUID(), jti: randomUUID() });
+    for (const answer of await statuses(token)) {
+      expect(answer).toEqual({
+        service: answer.service,
+        status: 401,
+        message: expect.stringMatching(/session/),
+      });
+    }
+    // The verdict is remembered: asked again, every service still refuses.
+    for (const answer of await statuses(token)) {
+      expect({ service: answer.service, status: answer.status }).toEqual({
+        service: answer.service,
+        status: 401,
       });
     }
   });

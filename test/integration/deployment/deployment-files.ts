@@ -106,6 +106,7 @@ export const CONSUMING_SERVICES = [
   'ordering',
   'notifications',
   'operations',
+  'telemetry',
 ];
 
 const TOPICS_FILE = 'libs/contracts/src/topics.ts';

@@ -10,6 +10,7 @@ import {
   DocumentLocks,
   LEASE_COLLECTION,
   OutboxRelay,
+  OutboxRelaySettings,
   TopicAdmin,
 } from '@metered/event-platform';
 import { KafkaTestClient } from '../../support/event-platform/kafka-test-client';
@@ -38,25 +39,31 @@ describe('two relays competing for one outbox', () => {
   const kafka = new KafkaTestClient();
   const admin = new TopicAdmin(createKafka({ clientId: service, brokers: kafkaBrokers() }));
 
-  function replica(): OutboxRelay {
+  function replica(
+    settings: Partial<OutboxRelaySettings> = {},
+    leaseName: string = service,
+  ): OutboxRelay {
     const relay = new OutboxRelay({
-      service,
+      service: leaseName,
       db: () => db.db as mongo.Db,
       kafka: createKafka({ clientId: service, brokers: kafkaBrokers() }),
       locks,
-      settings: { pollIntervalMs: 50, leaseTtlMs: 2000, leaseRetryMs: 100, batchSize: 2 },
+      settings: {
+        pollIntervalMs: 50,
+        leaseTtlMs: 2000,
+        leaseRetryMs: 100,
+        batchSize: 2,
+        ...settings,
+      },
     });
     relay.register('probes');
     relays.push(relay);
     return relay;
   }
 
-  const leaseOwner = async () =>
-    (
-      await db
-        .collection<{ _id: string; owner: string }>(LEASE_COLLECTION)
-        .findOne({ _id: service })
-    )?.owner;
+  const leaseOwner = async (name: string = service) =>
+    (await db.collection<{ _id: string; owner: string }>(LEASE_COLLECTION).findOne({ _id: name }))
+      ?.owner;
 
   beforeAll(async () => {
     Logger.overrideLogger(['error', 'warn']);
@@ -135,4 +142,39 @@ describe('two relays competing for one outbox', () => {
       expect(byKey.get(key)).toEqual(Array.from({ length: written.get(key)! }, (_, i) => i + 1));
     }
   });
+
+  it('hands the lease back when it goes idle: another replica publishes its own write', async () => {
+    const leaseName = `${service}-idle`;
+    // A long lease and safety poll: held until it runs out, a replica's write would wait a
+    // minute. Idle polls double from 10 ms; past a third of the lease (20 s) the holder lets go.
+    const holder = replica(
+      { pollIntervalMs: 10, idlePollMaxMs: 600_000, leaseTtlMs: 60_000, leaseRetryMs: 200 },
+      leaseName,
+    );
+    holder.start();
+    await waitFor('the first replica to hold the lease', () => holder.metrics().isLeader);
+    const holderId = await leaseOwner(leaseName);
+    const other = replica(
+      { idlePollMaxMs: 600_000, leaseTtlMs: 60_000, leaseRetryMs: 200 },
+      leaseName,
+    );
+    other.start();
+
+    await waitFor(
+      'the idle holder to hand its lease back',
+      async () => (await leaseOwner(leaseName)) !== holderId,
+      45_000,
+      250,
+    );
+    expect(holder.metrics().isLeader).toBe(false);
+
+    // A write in the other replica (its EventOutbox nudges its own relay only).
+    const key = `idle-${run}`;
+    await appendProbeEvents(locks, probes, probeEvent, key, 1);
+    other.nudge('probes');
+    await waitFor('the other replica to publish it', () => other.metrics().publishedTotal === 1);
+    expect(holder.metrics().publishedTotal).toBe(0);
+    const seen = await kafka.collect([topic]);
+    await waitFor('the event on the topic', () => seen.some((message) => message.key === key));
+  }, 90_000);
 });

@@ -16,6 +16,7 @@ import {
 import { EmailQueue } from '../../../apps/notifications/src/emails/email-queue.service';
 import { EmailSender } from '../../../apps/notifications/src/emails/email-sender.service';
 import { EmailsRepository } from '../../../apps/notifications/src/emails/persistence/emails.repository';
+import { RecipientCapsRepository } from '../../../apps/notifications/src/emails/persistence/recipient-caps.repository';
 import { SmtpMailer } from '../../../apps/notifications/src/emails/smtp-mailer';
 import { databaseUri, runId } from '../../support/event-platform/probe-event';
 import { waitFor } from '../../support/event-platform/wait-for';
@@ -36,6 +37,7 @@ async function startSender(polls: Pick<NotificationsConfig, 'pollIntervalMs' | '
     providers: [
       { provide: NOTIFICATIONS_CONFIG, useValue: config },
       EmailsRepository,
+      RecipientCapsRepository,
       SmtpMailer,
       EmailSender,
       EmailQueue,

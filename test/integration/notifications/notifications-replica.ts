@@ -18,6 +18,7 @@ import {
 import { EmailQueue } from '../../../apps/notifications/src/emails/email-queue.service';
 import { EmailSender } from '../../../apps/notifications/src/emails/email-sender.service';
 import { EmailsRepository } from '../../../apps/notifications/src/emails/persistence/emails.repository';
+import { RecipientCapsRepository } from '../../../apps/notifications/src/emails/persistence/recipient-caps.repository';
 import { SmtpMailer } from '../../../apps/notifications/src/emails/smtp-mailer';
 import { OrderEmailsEvents } from '../../../apps/notifications/src/order-emails/order-emails.events';
 import { OrderEmailsService } from '../../../apps/notifications/src/order-emails/order-emails.service';
@@ -89,6 +90,7 @@ export async function startNotificationsReplica(
     providers: [
       { provide: NOTIFICATIONS_CONFIG, useValue: config },
       EmailsRepository,
+      RecipientCapsRepository,
       SmtpMailer,
       EmailSender,
       EmailQueue,

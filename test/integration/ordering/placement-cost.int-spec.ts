@@ -1,6 +1,8 @@
 /**
  * What one placement costs ordering's database, and why its in-memory read models stay right,
  * against real FerretDB and Kafka with two replicas of ordering in-process:
+ * - a serial and account registered through their events (as ordering's consumer stores them)
+ *   are served from memory: the stored copies reflect the events the feed saw;
  * - once warm, a placement sends at most 3 commands (the serial's live orders, the order's
  *   insert, and with an Idempotency-Key its claim), counted by the driver's command monitoring;
  * - a registry change (contract ended, ship-to changed) reaches both replicas' caches by their
@@ -10,13 +12,24 @@
  */
 import 'reflect-metadata';
 import mongoose from 'mongoose';
+import { randomUUID } from 'node:crypto';
 import {
   ContractChangedEvent,
   ContractChangedPayload,
+  contractsCatalog,
+  RegistrationApprovedEvent,
+  RegistrationApprovedPayload,
+  SerialAddedEvent,
+  SerialAddedPayload,
   ShipToAddressChangedEvent,
   ShipToAddressChangedPayload,
 } from '@metered/contracts';
-import { createEnvelope, EventDefinition, eventHeaders } from '@metered/event-platform';
+import {
+  createEnvelope,
+  EventDefinition,
+  EventEnvelope,
+  eventHeaders,
+} from '@metered/event-platform';
 import { KafkaTestClient } from '../../support/event-platform/kafka-test-client';
 import { databaseUri, runId } from '../../support/event-platform/probe-event';
 import { waitFor } from '../../support/event-platform/wait-for';
@@ -66,12 +79,86 @@ describe('the database cost of a placement, with per-replica caches (real Ferret
     };
   }
 
-  async function publish<P extends object>(definition: EventDefinition<P>, payload: P) {
+  /** Publishes the event; resolves with what a consumer decodes from it (class instances). */
+  async function publish<P extends object>(
+    definition: EventDefinition<P>,
+    payload: P,
+  ): Promise<EventEnvelope<P>> {
     const envelope = createEnvelope(definition, payload, { producer: 'placement-cost-test' });
+    const value = JSON.stringify(envelope);
     await kafka.produce(definition.topic, [
-      { key: envelope.key, value: JSON.stringify(envelope), headers: eventHeaders(envelope) },
+      { key: envelope.key, value, headers: eventHeaders(envelope) },
     ]);
+    const decoded = await contractsCatalog.decode(JSON.parse(value));
+    return decoded.envelope as EventEnvelope<P>;
   }
+
+  it('serves a serial and account registered through their events from memory', async () => {
+    const [replica] = replicas;
+    const serial = `SN${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
+    const accountId = randomUUID();
+    const approvedAt = new Date(Date.now() - 60_000).toISOString();
+    // As identity and registry write them: optional fields (line2, state) simply absent.
+    const shipTo = { line1: '5 Fresh Lane', city: 'Lyon', postalCode: '69001', country: 'FR' };
+    const approved = await publish(RegistrationApprovedEvent, {
+      registrationId: randomUUID(),
+      company: 'Fresh Printing',
+      contactName: 'Ada Fresh',
+      email: `fresh-${run}@example.com`,
+      country: 'FR',
+      accountId,
+      userId: randomUUID(),
+      shipTo,
+      serials: [serial],
+      approvedBy: 'validator-1',
+      approvedAt,
+    } as RegistrationApprovedPayload);
+    const added = await publish(SerialAddedEvent, {
+      serial,
+      accountId,
+      country: 'FR',
+      model: { code: 'T-1', name: 'Test Model', family: 'office' },
+      contract: {
+        contractId: `C-${serial}`,
+        status: 'active',
+        startsOn: '2020-01-01',
+        endsOn: '2099-12-31',
+      },
+      shipTo,
+      supplyItems: [
+        { reorderNumber: 'R-1000', description: 'Black toner', kind: 'toner', bottlesPerCarton: 4 },
+      ],
+      source: 'registration',
+      addedAt: approvedAt,
+    } as SerialAddedPayload);
+    // The replica's feed has both (the database has neither yet: they come from the feed).
+    await waitFor(
+      'both events in the replica’s feed',
+      async () =>
+        (await replica.views.serial(serial))?.accountId === accountId &&
+        (await replica.views.account(accountId)) !== null,
+      30_000,
+    );
+    // Ordering's consumer (one replica) writes the read models from the same events.
+    await replica.readModels.onRegistrationApproved(approved);
+    await replica.readModels.onSerialAdded(added);
+
+    const user = {
+      userId: randomUUID(),
+      sessionId: randomUUID(),
+      roles: ['customer' as const],
+      accountId,
+      country: 'FR',
+      email: `fresh-${run}@example.com`,
+    };
+    const seeded = { serial, accountId, user };
+    await replica.placing.place({ user, body: body(seeded) }); // loads what the consumer wrote
+    const warm = await replica.commandsOf(() =>
+      replica.placing.place({ user, body: body(seeded) }),
+    );
+    expect(warm.result.order.status).toBe('placed');
+    expect(describeCommands(warm.commands)).toEqual(['find orders', 'insert orders']);
+  });
 
   it('sends at most 3 commands per warm placement, with and without Idempotency-Key', async () => {
     const seeded = await seedSerialOfNewAccount(db, 'cost');

@@ -5,6 +5,7 @@ import { readDemoDataSet, DemoDataSet } from './demo/demo-accounts';
 import { linkIn, MailCapture, tokenOf } from './demo/mail-capture';
 import { demoFile, importMasterDataFile } from './demo/master-data-import';
 import { MAIL_SUBJECTS, RegistrationFlow } from './demo/registration-flow';
+import { loadDemoTelemetry } from './demo/telemetry-history';
 import { REPO_ROOT } from './paths';
 import { InfraUrls } from './settings';
 
@@ -51,6 +52,7 @@ export async function loadDemoData(env: DemoEnv): Promise<void> {
   }
   await ensureStaff(set, gateway, mail, adminToken);
   await ensureAccounts(set, gateway, mail, adminToken);
+  await ensureTelemetry(set, gateway);
   log(`ready — sign in with the users in README.md (password ${set.password})`);
 }
 
@@ -103,6 +105,22 @@ async function ensureAccounts(
       : await flow.registerApproveAndActivate(adminToken, request, set.password);
     await importAfterApproval(gateway, adminToken, afterApproval);
     log(`customer ${account.email} — ${account.company}, account ${accountId}`);
+  }
+}
+
+/** An agent per demo account and ~60 days of readings of its devices (telemetry-history.ts). */
+async function ensureTelemetry(set: DemoDataSet, gateway: GatewayClient): Promise<void> {
+  for (const account of set.accounts) {
+    const login = await gateway.login(account.email, set.password);
+    if (login.status !== 200) continue;
+    try {
+      log(
+        `telemetry of ${account.company}: ${await loadDemoTelemetry(gateway, login.body.accessToken)}`,
+      );
+    } catch (error) {
+      // The rest of the demo stays usable without it.
+      log(`telemetry of ${account.company} not loaded: ${String(error)}`);
+    }
   }
 }
 

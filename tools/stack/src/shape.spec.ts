@@ -130,6 +130,7 @@ describe('stack shape', () => {
       'ordering',
       'notifications',
       'operations',
+      'telemetry',
     ]);
     expect(gateway.fingerprint()).not.toMatch(/UPSTREAMS|KAFKA_REPLICATION_FACTOR/);
     expect(kafkaComponent(settings).name).toBe('kafka');

@@ -31,6 +31,7 @@ export function setupApiDocs(app: INestApplication): void {
       ordering: serviceUrl('ordering'),
       notifications: serviceUrl('notifications'),
       operations: serviceUrl('operations'),
+      telemetry: serviceUrl('telemetry'),
     },
   });
   SwaggerModule.setup('api/docs', app, () => gatewayDocument(app), {

@@ -15,14 +15,15 @@ const GATEWAY_OWN: SettingDeclaration[] = [
   serviceUrlSetting('ordering', 'outside-development', 'the backend of /api/orders, …'),
   serviceUrlSetting('notifications', 'outside-development', 'the backend of /api/emails'),
   serviceUrlSetting('operations', 'outside-development', 'the backend of /api/ops, /api/audit'),
-  ...(['identity', 'registry', 'ordering', 'notifications', 'operations'] as const).map(
-    (service): SettingDeclaration => ({
-      name: `${service.toUpperCase()}_UPSTREAMS`,
-      kind: 'text',
-      requirement: 'optional',
-      description: `every replica of ${service}, comma-separated base URLs (round robin; default ${service.toUpperCase()}_URL)`,
-    }),
-  ),
+  serviceUrlSetting('telemetry', 'outside-development', 'the backend of /api/telemetry'),
+  ...(
+    ['identity', 'registry', 'ordering', 'notifications', 'operations', 'telemetry'] as const
+  ).map((service): SettingDeclaration => ({
+    name: `${service.toUpperCase()}_UPSTREAMS`,
+    kind: 'text',
+    requirement: 'optional',
+    description: `every replica of ${service}, comma-separated base URLs (round robin; default ${service.toUpperCase()}_URL)`,
+  })),
   {
     name: 'SMTP_URL',
     kind: 'smtp-url',

@@ -1,5 +1,5 @@
 import { Logger, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { ApiProxy } from './api-proxy';
+import { ApiProxy, LARGE_BODY_ROUTES } from './api-proxy';
 import { ApiProxyMiddleware } from './api-proxy.middleware';
 import { upstreamsOf } from './upstreams';
 
@@ -12,7 +12,9 @@ function createApiProxy(): ApiProxy {
       ordering: upstreamsOf('ordering'),
       notifications: upstreamsOf('notifications'),
       operations: upstreamsOf('operations'),
+      telemetry: upstreamsOf('telemetry'),
     },
+    largeBodies: LARGE_BODY_ROUTES,
     onUpstreamError: (service, error) =>
       logger.warn(
         `${service} unreachable: ${(error as NodeJS.ErrnoException).code ?? error.message}`,

@@ -1,6 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ApiProxy, ApiProxyOptions } from './api-proxy';
+import { LARGE_BODY_ROUTES, ApiProxy, ApiProxyOptions } from './api-proxy';
 
 /*
  * The proxy against real local HTTP servers on loopback (no mocks): one stands in for a
@@ -44,6 +44,7 @@ async function gatewayTo(
       ordering: serviceUrl,
       notifications: serviceUrl,
       operations: serviceUrl,
+      telemetry: serviceUrl,
     },
     ...options,
   });
@@ -127,6 +128,35 @@ describe('ApiProxy', () => {
       message: 'request body is larger than 64 kB',
     });
     expect(called).toBe(false);
+  });
+
+  it("lets telemetry's reading batches past the default cap, and only that route", async () => {
+    const upstream = await listen(echo);
+    closeAll.push(upstream.server);
+    const proxy = new ApiProxy({
+      targets: {
+        identity: upstream.url,
+        registry: upstream.url,
+        ordering: upstream.url,
+        notifications: upstream.url,
+        operations: upstream.url,
+        telemetry: upstream.url,
+      },
+      largeBodies: LARGE_BODY_ROUTES,
+    });
+    const gateway = await listen((request, response) =>
+      proxy.forward(request, response, 'telemetry', (request.url ?? '').replace(/^\/api/, '')),
+    );
+    closeAll.push(gateway.server);
+    const big = 'x'.repeat(300 * 1024);
+    const batch = await fetch(`${gateway.url}/api/telemetry/readings`, {
+      method: 'POST',
+      body: big,
+    });
+    expect(batch.status).toBe(201);
+    expect(((await batch.json()) as { body: string }).body.length).toBe(big.length);
+    const other = await fetch(`${gateway.url}/api/telemetry/agents`, { method: 'POST', body: big });
+    expect(other.status).toBe(413);
   });
 
   it('refuses a streamed body without Content-Length once it passes the cap', async () => {
@@ -219,6 +249,7 @@ describe('ApiProxy over several replicas', () => {
         ordering: urls,
         notifications: urls,
         operations: urls,
+        telemetry: urls,
       },
     });
     const gateway = await listen((request, response) =>

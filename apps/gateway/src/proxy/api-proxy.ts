@@ -25,11 +25,36 @@ export interface ApiProxyOptions {
   timeoutMs?: number;
   /** Largest request body forwarded: 413 beyond. */
   maxBodyBytes?: number;
+  /** Routes allowed a larger body than `maxBodyBytes` (e.g. telemetry's reading batches). */
+  largeBodies?: readonly LargeBodyProxyRoute[];
   /** Told about upstream failures (the request log line itself comes from pino-http). */
   onUpstreamError?: (service: BackendService, error: Error) => void;
 }
 
 export const UPSTREAM_TIMEOUT_MS = 30_000;
+
+/** A route of one service whose request bodies may be larger than the default cap. */
+export interface LargeBodyProxyRoute {
+  service: BackendService;
+  method: string;
+  /** The service's path (without `/api`), matched exactly, query string ignored. */
+  path: string;
+  maxBytes: number;
+}
+
+/**
+ * The telemetry service's reading batches: up to MAX_READINGS_PER_BATCH (5,000) readings of a
+ * few hundred bytes each. The service caps the same route at the same size.
+ */
+export const TELEMETRY_READINGS_MAX_BYTES = 8 * 1024 * 1024;
+export const LARGE_BODY_ROUTES: readonly LargeBodyProxyRoute[] = [
+  {
+    service: 'telemetry',
+    method: 'POST',
+    path: '/telemetry/readings',
+    maxBytes: TELEMETRY_READINGS_MAX_BYTES,
+  },
+];
 
 /** A client that keeps sending past the cap is read this much further, then cut off. */
 const DRAIN_LIMIT_BYTES = 1024 * 1024;
@@ -76,9 +101,10 @@ export class ApiProxy {
     upstreamPath: string,
   ): void {
     const correlationId = correlationIdOf(request);
+    const maxBodyBytes = this.maxBodyBytesOf(service, request.method ?? 'GET', upstreamPath);
     const declaredLength = Number(request.headers['content-length']);
-    if (Number.isFinite(declaredLength) && declaredLength > this.maxBodyBytes) {
-      this.refuseTooLarge(request, response, correlationId, declaredLength);
+    if (Number.isFinite(declaredLength) && declaredLength > maxBodyBytes) {
+      this.refuseTooLarge(request, response, correlationId, declaredLength, maxBodyBytes);
       return;
     }
 
@@ -113,12 +139,12 @@ export class ApiProxy {
       }
     });
 
-    const limit = new ByteLimit(this.maxBodyBytes);
+    const limit = new ByteLimit(maxBodyBytes);
     limit.once('overflow', () => {
       if (!settle()) return;
       request.unpipe(limit);
       upstream?.destroy();
-      this.refuseTooLarge(request, response, correlationId, undefined);
+      this.refuseTooLarge(request, response, correlationId, undefined, maxBodyBytes);
     });
 
     const replicas = this.rotations.get(service)!.order();
@@ -191,14 +217,27 @@ export class ApiProxy {
    * 413 after reading the rest of the body (a reply the client has not finished sending to
    * would often reach it as a connection reset); beyond DRAIN_LIMIT_BYTES the connection is cut.
    */
+  /** The body cap of one request: its route's own, or the default. */
+  private maxBodyBytesOf(service: BackendService, method: string, upstreamPath: string): number {
+    const path = upstreamPath.split('?')[0];
+    const route = (this.options.largeBodies ?? []).find(
+      (candidate) =>
+        candidate.service === service &&
+        candidate.method === method.toUpperCase() &&
+        candidate.path === path,
+    );
+    return route?.maxBytes ?? this.maxBodyBytes;
+  }
+
   private refuseTooLarge(
     request: IncomingMessage,
     response: ServerResponse,
     correlationId: string,
     declaredLength: number | undefined,
+    maxBodyBytes: number,
   ): void {
     const answer = (close: boolean) =>
-      sendJsonError(response, 413, `request body is larger than ${this.maxBodyBytes / 1024} kB`, {
+      sendJsonError(response, 413, `request body is larger than ${maxBodyBytes / 1024} kB`, {
         'x-correlation-id': correlationId,
         ...(close ? { connection: 'close' } : {}),
       });

@@ -22,6 +22,7 @@ export const API_ROUTES: Readonly<Record<string, ServiceName>> = Object.freeze({
   audit: 'operations',
   'dead-letters': 'operations',
   ops: 'operations',
+  telemetry: 'telemetry',
   health: 'gateway',
   docs: 'gateway',
   'docs-json': 'gateway',

@@ -22,7 +22,7 @@ export class SystemHealthDto {
     type: 'object',
     additionalProperties: { $ref: '#/components/schemas/ComponentHealthDto' },
     description:
-      'gateway, identity, registry, ordering, notifications, operations, kafka, database, smtp',
+      'gateway, identity, registry, ordering, notifications, operations, telemetry, kafka, database, smtp',
   })
   components: Record<string, ComponentHealthDto>;
 }

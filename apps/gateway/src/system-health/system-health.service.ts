@@ -17,6 +17,7 @@ const BACKEND_SERVICES: ServiceName[] = [
   'ordering',
   'notifications',
   'operations',
+  'telemetry',
 ];
 
 /** Readiness of every service and of Kafka, the database and SMTP, checked in parallel. */

@@ -13,7 +13,9 @@ import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
 import { LoginDto, LogoutDto, RefreshDto } from './dto/login.dto';
+import { SessionStateResponse } from './dto/session-state.response';
 import { MeResponse, TokenResponse } from './dto/token.response';
+import { ReportsEndedSessions } from '../common/session-check.interceptor';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -70,5 +72,22 @@ export class AuthController {
   @ApiOkResponse({ type: MeResponse })
   async me(@CurrentUser() caller: AuthenticatedUser): Promise<MeResponse> {
     return MeResponse.from(await this.users.findById(caller.userId));
+  }
+
+  @Get('session')
+  @Authenticated()
+  @ReportsEndedSessions()
+  @ApiOperation({
+    summary: "The state of the token's own session",
+    description:
+      'What a service asks when a token names a session its session feed has not seen ' +
+      '(libs/auth IssuedSessions): `unknown` means identity never issued it. Only the ' +
+      "token's own session is reported, so it reveals nothing about anyone else.",
+  })
+  @ApiOkResponse({ type: SessionStateResponse })
+  session(@CurrentUser() caller: AuthenticatedUser): Promise<SessionStateResponse> {
+    return this.sessions
+      .stateOf(caller.sessionId)
+      .then((state) => ({ sessionId: caller.sessionId, state }));
   }
 }

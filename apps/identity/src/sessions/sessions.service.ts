@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { SessionRevokedEvent } from '@metered/contracts';
+import { SessionRevokedEvent, SessionStartedEvent } from '@metered/contracts';
 import { EventOutbox } from '@metered/event-platform';
 import { AuthenticationFailedError } from '../common/sign-in.errors';
 import { IDENTITY_CONFIG, IdentityConfig } from '../config/identity.config';
@@ -21,6 +21,8 @@ import {
   Session,
 } from './domain/session';
 import { SessionsRepository } from './persistence/sessions.repository';
+
+export type SessionState = 'active' | 'ended' | 'unknown';
 
 export interface IssuedTokens {
   accessToken: string;
@@ -57,7 +59,13 @@ export class SessionsService {
       revokedAt: null,
       revokeReason: null,
     };
-    await this.sessions.insert(session);
+    // SessionStarted tells every service's session feed that this `sid` is genuine.
+    const started = this.outbox.create(SessionStartedEvent, {
+      sessionId: session.id,
+      userId: user.id,
+      startedAt: now.toISOString(),
+    });
+    await this.sessions.insert(session, [started]);
     return this.tokens(user, session.id, secret, now);
   }
 
@@ -129,6 +137,16 @@ export class SessionsService {
   async isActive(sessionId: string): Promise<boolean> {
     const session = await this.sessions.findById(sessionId);
     return session !== null && isSessionActive(session, new Date());
+  }
+
+  /**
+   * What a service asks when a token names a session its feed has not seen (libs/auth
+   * IssuedSessions): `unknown` means identity never issued it.
+   */
+  async stateOf(sessionId: string): Promise<SessionState> {
+    const session = await this.sessions.findById(sessionId);
+    if (session === null) return 'unknown';
+    return isSessionActive(session, new Date()) ? 'active' : 'ended';
   }
 
   /** Housekeeping (no TTL indexes): forget sessions that ended before `before`. */

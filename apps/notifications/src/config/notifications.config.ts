@@ -6,6 +6,8 @@ export const NOTIFICATIONS_CONFIG = Symbol('NOTIFICATIONS_CONFIG');
 export interface NotificationsConfig {
   /** `SMTP_URL` (service-kit), e.g. smtp://127.0.0.1:1025. */
   smtpUrl: string;
+  /** `PORTAL_URL`: base of the portal links in emails (e.g. Order Supplies in a supply-low alert). */
+  portalUrl: string;
   /** `EMAIL_FROM`: the sender every email shows. */
   from: string;
   /** `EMAIL_MAX_ATTEMPTS`, `EMAIL_BACKOFF_INITIAL_MS`, `EMAIL_BACKOFF_MAX_MS`. */
@@ -32,6 +34,11 @@ export interface NotificationsConfig {
    * time (also its pooled SMTP connections).
    */
   sendConcurrency: number;
+  /**
+   * `EMAIL_MAX_PER_RECIPIENT_PER_HOUR` (10): capped emails (registration and reset emails,
+   * emails/domain/recipient-cap.ts) one address gets per sliding hour; more are suppressed.
+   */
+  maxPerRecipientPerHour: number;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -50,6 +57,7 @@ export function readNotificationsConfig(
 ): NotificationsConfig {
   return {
     smtpUrl: infrastructure.smtpUrl,
+    portalUrl: (env.PORTAL_URL?.trim() || 'http://127.0.0.1:3000').replace(/\/+$/, ''),
     from: env.EMAIL_FROM || 'Metered Supplies <no-reply@metered.local>',
     delivery: {
       maxAttempts: positive(env, 'EMAIL_MAX_ATTEMPTS', DEFAULT_DELIVERY_POLICY.maxAttempts),
@@ -65,5 +73,6 @@ export function readNotificationsConfig(
     batchSize: 20,
     claimTtlMs: positive(env, 'EMAIL_CLAIM_TTL_MS', 2 * 60 * 1000),
     sendConcurrency: positive(env, 'EMAIL_SEND_CONCURRENCY', 8),
+    maxPerRecipientPerHour: positive(env, 'EMAIL_MAX_PER_RECIPIENT_PER_HOUR', 10),
   };
 }

@@ -32,6 +32,10 @@ const NOTIFICATIONS_OWN: SettingDeclaration[] = [
   optionalNumber('EMAIL_SEND_CONCURRENCY', 'emails handed to SMTP at once'),
   optionalNumber('EMAIL_CLAIM_TTL_MS', 'how long a claimed email stays with one replica'),
   optionalNumber('EMAIL_IDLE_POLL_MAX_MS', 'safety poll of an idle email queue'),
+  optionalNumber(
+    'EMAIL_MAX_PER_RECIPIENT_PER_HOUR',
+    'registration and reset emails one address gets per hour; more are suppressed',
+  ),
 ];
 
 export const NOTIFICATIONS_SETTINGS: AppSettings = defineAppSettings(

@@ -107,12 +107,14 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
 
   /**
    * A slot to insert an email already claimed by this replica and hand it to SMTP at once;
-   * undefined when all `sendConcurrency` slots are busy, SMTP was just unreachable or the
-   * sender is stopping (then queue the email and `nudge()`).
+   * undefined when all `sendConcurrency` slots are busy or queued emails wait for one, SMTP was
+   * just unreachable or the sender is stopping (then queue the email and `nudge()`).
    */
   reserve(): HandOver | undefined {
     if (this.stopped || this.smtpUnreachable) return undefined;
     if (this.slotsInUse >= this.config.sendConcurrency) return undefined;
+    // Queued emails waiting for a slot go first: a new email queues behind them.
+    if (this.slotWaiters.length > 0) return undefined;
     this.slotsInUse++;
     let settled = false;
     const settle = () => {
@@ -125,14 +127,15 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
       claimTtlMs: Math.min(this.config.claimTtlMs, HAND_OVER_CLAIM_TTL_MS),
       send: (email) => {
         if (!settle()) return;
-        const handOver = this.deliverClaimed(email)
+        const release = this.slotRelease();
+        const handOver = this.deliverClaimed(email, release)
           .catch((error: unknown) => {
             // Database trouble after the claim: the claim expires and a poll sends it.
             this.logger.warn(`${email.messageId}: hand-over failed: ${errorMessage(error)}`);
           })
           .finally(() => {
             this.handOvers.delete(handOver);
-            this.releaseSlot();
+            release();
           });
         this.handOvers.add(handOver);
       },
@@ -216,10 +219,25 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
     this.slotWaiters.shift()?.();
   }
 
-  private async deliverClaimed(email: OutgoingEmail): Promise<Delivery> {
+  /** Gives the slot back once, however many of its paths call it. */
+  private slotRelease(): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.releaseSlot();
+    };
+  }
+
+  /**
+   * Delivers a claimed email; `handedOver` is called as soon as the SMTP server accepted it,
+   * before "sent" is recorded: a slot bounds the emails not yet handed to SMTP, and under a
+   * busy database the write would otherwise hold the slot longer than SMTP does.
+   */
+  private async deliverClaimed(email: OutgoingEmail, handedOver: () => void): Promise<Delivery> {
     // Log lines of the delivery carry the flow's ids (correlationId, the causing eventId).
     const ids = { ...this.causedBy(email), eventId: email.causationEventId };
-    const delivery = await CorrelationContext.run(ids, () => this.deliver(email));
+    const delivery = await CorrelationContext.run(ids, () => this.deliver(email, handedOver));
     this.smtpUnreachable = delivery === 'unreachable';
     return delivery;
   }
@@ -239,6 +257,7 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
     await mapLimited(due, this.config.sendConcurrency, async (messageId) => {
       // No server, no point trying the rest now: they stay due for the next pass.
       if (this.stopped || unreachable || !(await this.takeSlot())) return;
+      const release = this.slotRelease();
       try {
         if (unreachable) return;
         const email = await this.emails.claim(
@@ -248,20 +267,21 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
           this.config.claimTtlMs,
         );
         if (!email) return;
-        if ((await this.deliverClaimed(email)) === 'unreachable') unreachable = true;
+        if ((await this.deliverClaimed(email, release)) === 'unreachable') unreachable = true;
       } finally {
-        this.releaseSlot();
+        release();
       }
     });
     return due.length;
   }
 
-  private async deliver(email: OutgoingEmail): Promise<Delivery> {
+  private async deliver(email: OutgoingEmail, handedOver: () => void): Promise<Delivery> {
     try {
       await this.mailer.send(email);
     } catch (error) {
       return this.recordFailure(email, error);
     }
+    handedOver();
     const sentAt = new Date();
     const event = this.outbox.create(
       EmailSentEvent,

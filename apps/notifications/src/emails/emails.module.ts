@@ -8,6 +8,7 @@ import { EmailsController } from './emails.controller';
 import { EmailsService } from './emails.service';
 import { EMAIL_MODEL, EMAILS_COLLECTION, EmailSchema } from './persistence/email.schema';
 import { EmailsRepository } from './persistence/emails.repository';
+import { RecipientCapsRepository } from './persistence/recipient-caps.repository';
 import { SmtpMailer } from './smtp-mailer';
 
 /** The durable delivery queue, the SMTP sender and the delivery log. */
@@ -25,11 +26,12 @@ import { SmtpMailer } from './smtp-mailer';
       inject: [INFRASTRUCTURE_CONFIG],
     },
     EmailsRepository,
+    RecipientCapsRepository,
     SmtpMailer,
     EmailSender,
     EmailQueue,
     EmailsService,
   ],
-  exports: [EmailQueue],
+  exports: [EmailQueue, NOTIFICATIONS_CONFIG],
 })
 export class EmailsModule {}

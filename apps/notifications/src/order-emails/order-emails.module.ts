@@ -25,7 +25,8 @@ import { AccountRecipientsRepository } from './persistence/account-recipients.re
   controllers: [OrderEmailsEvents],
   providers: [AccountRecipientsRepository, OrderEmailsService],
   // RegistrationEmailsEvents passes RegistrationApproved (the account's first user) on;
-  // account-request emails greet the requester by the name this read model knows.
+  // account-request emails greet the requester by the name this read model knows, and
+  // telemetry's alerts go to the same recipients.
   exports: [OrderEmailsService, AccountRecipientsRepository],
 })
 export class OrderEmailsModule {}

@@ -30,6 +30,9 @@ export const TEMPLATE_NAMES = [
   'machines-request-decided',
   'supply-item-request-received',
   'supply-item-request-decided',
+  'auto-order-placed',
+  'supply-low',
+  'device-silent',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

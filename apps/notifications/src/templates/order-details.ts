@@ -46,6 +46,7 @@ export function shipToLine(shipTo: OrderDetails['shipTo']): string {
 const CHANNEL_LABELS: Record<OrderDetails['channel'], string> = {
   web: 'online, on the Metered Supplies portal',
   helpdesk: 'by phone, through the Supplies Helpdesk',
+  auto: 'automatically, from your device’s telemetry (automatic replenishment)',
 };
 
 const SHIPPING_LABELS: Record<OrderDetails['shippingMethod'], string> = {

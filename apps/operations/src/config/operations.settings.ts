@@ -26,6 +26,7 @@ export const OPERATIONS_SETTINGS: AppSettings = defineAppSettings(
     serviceUrlSetting('ordering', 'outside-development', SCRAPED),
     serviceUrlSetting('notifications', 'outside-development', SCRAPED),
     serviceUrlSetting('operations', 'optional', SCRAPED),
+    serviceUrlSetting('telemetry', 'outside-development', SCRAPED),
     {
       name: 'SMTP_URL',
       kind: 'smtp-url',

@@ -23,6 +23,7 @@ import { Authenticated } from '../decorators/authenticated.decorator';
 import { Roles } from '../decorators/roles.decorator';
 import { JwksKeyCache } from '../jwks/jwks-key-cache';
 import { loadJwks } from '../jwks/jwks-loader';
+import { IssuedSessions } from '../revocation/issued-sessions';
 import { RevokedSessionsStore } from '../revocation/revoked-sessions.store';
 import { AccessTokenStrategy } from '../strategy/access-token.strategy';
 import { AccessTokenGuard } from './access-token.guard';
@@ -47,10 +48,26 @@ class ProbeController {
   }
 }
 
-/** Identity's JWKS endpoint stand-in; `up = false` makes it fail like a crashed identity. */
+/**
+ * Identity's JWKS endpoint stand-in; `up = false` makes it fail like a crashed identity. It
+ * also answers `GET /auth/session`: every session is active unless `sessions` says otherwise.
+ */
 function jwksServer(keys: object[]) {
-  const state = { up: true, requests: 0 };
-  const server = createServer((_req, res) => {
+  const state = {
+    up: true,
+    requests: 0,
+    sessionLookups: 0,
+    sessions: new Map<string, 'active' | 'ended' | 'unknown'>(),
+  };
+  const server = createServer((req, res) => {
+    if (req.url === '/auth/session') {
+      state.sessionLookups += 1;
+      const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+      const sid = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sid;
+      const answer = { sessionId: sid, state: state.sessions.get(sid) ?? 'active' };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      return;
+    }
     state.requests += 1;
     if (!state.up) {
       res.writeHead(503).end();
@@ -67,7 +84,11 @@ async function listen(server: Server): Promise<string> {
 }
 
 async function probeApp(jwksUrl: string, revoked: Set<string>): Promise<INestApplication> {
-  const settings = resolveAuthSettings({ jwksUrl, jwksFetchTimeoutMs: 1_000 });
+  const settings = resolveAuthSettings({
+    jwksUrl,
+    sessionLookupUrl: jwksUrl.replace('/auth/jwks.json', '/auth/session'),
+    jwksFetchTimeoutMs: 1_000,
+  });
   const moduleRef = await Test.createTestingModule({
     imports: [PassportModule],
     controllers: [ProbeController],
@@ -86,6 +107,7 @@ async function probeApp(jwksUrl: string, revoked: Set<string>): Promise<INestApp
         provide: RevokedSessionsStore,
         useValue: { isRevoked: async (sid: string) => revoked.has(sid) },
       },
+      IssuedSessions,
       AccessTokenStrategy,
       { provide: APP_GUARD, useClass: AccessTokenGuard },
     ],
@@ -214,6 +236,34 @@ describe('AccessTokenGuard with the passport-jwt strategy', () => {
     await get('/probe/me', token).expect(200);
     revoked.add(claims.sid as string);
     const response = await get('/probe/me', token).expect(401);
+    expect(response.body.message).toMatch(/session that has ended/);
+  });
+
+  it('refuses a validly signed token naming a session identity never issued, asking identity once', async () => {
+    const claims = testClaims();
+    jwks.state.sessions.set(claims.sid as string, 'unknown');
+    const before = jwks.state.sessionLookups;
+    const token = signRs256(identityKey, claims);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const response = await get('/probe/me', token).expect(401);
+      expect(response.body.message).toMatch(/session identity never issued/);
+    }
+    expect(jwks.state.sessionLookups - before).toBe(1);
+  });
+
+  it('asks identity once per session, then answers from memory', async () => {
+    const claims = testClaims();
+    const before = jwks.state.sessionLookups;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await get('/probe/me', signRs256(identityKey, claims)).expect(200);
+    }
+    expect(jwks.state.sessionLookups - before).toBe(1);
+  });
+
+  it('refuses a session identity reports ended', async () => {
+    const claims = testClaims();
+    jwks.state.sessions.set(claims.sid as string, 'ended');
+    const response = await get('/probe/me', signRs256(identityKey, claims)).expect(401);
     expect(response.body.message).toMatch(/session that has ended/);
   });
 

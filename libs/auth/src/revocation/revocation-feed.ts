@@ -1,9 +1,17 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
 import {
   contractsCatalog,
   SessionRevokedEvent,
   type SessionRevokedPayload,
+  SessionStartedEvent,
+  type SessionStartedPayload,
   Topics,
 } from '@metered/contracts';
 import {
@@ -15,6 +23,7 @@ import {
   type ResolvedEventPlatformOptions,
 } from '@metered/event-platform';
 import { AUTH_SETTINGS, type AuthSettings } from '../auth.settings';
+import { IssuedSessions } from './issued-sessions';
 
 /** What a replica knows of a session: when its revocation stops refusing, or null (not revoked). */
 export type RevocationState = Date | null;
@@ -37,6 +46,9 @@ export const revocationRules = {
  * of its own (ReplicaEventFeed, from the group's committed offsets), and a revocation it sees
  * reaches its next check even before that collection shows it (FedCache). While the feed is
  * not live (Kafka away, catching up), every check reads the database as before.
+ *
+ * The same feed hands each `SessionStarted` to IssuedSessions, so a replica knows a new
+ * session is genuine without asking identity (those verdicts are final: no liveness needed).
  */
 @Injectable()
 export class RevocationFeed implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -46,6 +58,7 @@ export class RevocationFeed implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     @Inject(AUTH_SETTINGS) settings: AuthSettings,
     @Inject(EVENT_PLATFORM_OPTIONS) platform: ResolvedEventPlatformOptions,
+    @Optional() private readonly issued?: IssuedSessions,
   ) {
     this.feed = new ReplicaEventFeed({
       name: `${platform.service}.session-feed`,
@@ -74,18 +87,25 @@ export class RevocationFeed implements OnApplicationBootstrap, OnApplicationShut
 
   private async onMessage(message: KafkaMessage): Promise<void> {
     const type = message.headers?.[EventHeaders.type]?.toString();
-    if (type !== undefined && type !== SessionRevokedEvent.type) return;
+    if (
+      type !== undefined &&
+      type !== SessionRevokedEvent.type &&
+      type !== SessionStartedEvent.type
+    )
+      return;
     if (!message.value) return;
-    let payload: SessionRevokedPayload;
+    let decoded: Awaited<ReturnType<typeof contractsCatalog.decode>>;
     try {
-      const { definition, envelope } = await contractsCatalog.decode(
-        JSON.parse(message.value.toString('utf8')),
-      );
-      if (definition !== SessionRevokedEvent) return;
-      payload = envelope.payload as SessionRevokedPayload;
+      decoded = await contractsCatalog.decode(JSON.parse(message.value.toString('utf8')));
     } catch {
       return; // the service's own consumer dead-letters what it cannot read
     }
-    this.cache.observe(payload.sessionId, { expiresAt: new Date(payload.accessTokensExpireBy) });
+    const { definition, envelope } = decoded;
+    if (definition === SessionStartedEvent) {
+      this.issued?.learn((envelope.payload as SessionStartedPayload).sessionId);
+    } else if (definition === SessionRevokedEvent) {
+      const payload = envelope.payload as SessionRevokedPayload;
+      this.cache.observe(payload.sessionId, { expiresAt: new Date(payload.accessTokensExpireBy) });
+    }
   }
 }

@@ -8,6 +8,7 @@ import { AUTH_SETTINGS, AuthSettings } from '../auth.settings';
 import { assertIssuedInThePast, toAuthenticatedUser } from '../claims/access-token-claims';
 import { InvalidAccessTokenError } from '../claims/invalid-access-token.error';
 import { JwksKeyCache } from '../jwks/jwks-key-cache';
+import { IssuedSessions } from '../revocation/issued-sessions';
 import { RevokedSessionsStore } from '../revocation/revoked-sessions.store';
 
 export const ACCESS_TOKEN_STRATEGY = 'metered-access-token';
@@ -49,6 +50,7 @@ export class AccessTokenStrategy extends PassportStrategy(Strategy, ACCESS_TOKEN
     @Inject(AUTH_SETTINGS) settings: AuthSettings,
     keys: JwksKeyCache<string>,
     private readonly revokedSessions: RevokedSessionsStore,
+    private readonly issuedSessions: IssuedSessions,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -67,14 +69,23 @@ export class AccessTokenStrategy extends PassportStrategy(Strategy, ACCESS_TOKEN
       audience: settings.audience,
       ignoreExpiration: false,
       jsonWebTokenOptions: { clockTolerance: settings.clockToleranceSeconds },
+      passReqToCallback: true,
     });
     this.clockToleranceSeconds = settings.clockToleranceSeconds;
   }
 
   /** Runs after signature, issuer, audience and expiry were verified. */
-  async validate(claims: unknown): Promise<AuthenticatedUser> {
+  async validate(request: Request, claims: unknown): Promise<AuthenticatedUser> {
     const user = toAuthenticatedUser(claims);
     assertIssuedInThePast(claims, Math.floor(Date.now() / 1000), this.clockToleranceSeconds);
+    const rawToken = ExtractJwt.fromAuthHeaderAsBearerToken()(request) ?? '';
+    const verdict = await this.issuedSessions.verdict(user.sessionId, rawToken);
+    if (verdict === 'unknown') {
+      throw new InvalidAccessTokenError('access token names a session identity never issued');
+    }
+    if (verdict === 'ended') {
+      throw new InvalidAccessTokenError('access token belongs to a session that has ended');
+    }
     if (await this.revokedSessions.isRevoked(user.sessionId)) {
       throw new InvalidAccessTokenError('access token belongs to a session that has ended');
     }

@@ -56,6 +56,8 @@ export class OutboxRelay {
   private readonly due = new Set<string>();
   private prepared = false;
   private backoffUntil = 0;
+  /** The latest pass held the lease and polled (what `pendingSeen` is as of). */
+  private polledLastPass = false;
   private readonly stats: OutboxRelayMetrics = {
     isLeader: false,
     pendingDocuments: null,
@@ -149,7 +151,7 @@ export class OutboxRelay {
    * pending — as of at most `idlePollMaxMs` ago, or the last write in this process.
    */
   sawEmptyOutbox(): boolean {
-    if (!this.stats.isLeader || this.collections.size === 0) return false;
+    if (!this.polledLastPass || this.collections.size === 0) return false;
     return [...this.collections].every((name) => this.pendingSeen.get(name)?.length === 0);
   }
 
@@ -191,6 +193,7 @@ export class OutboxRelay {
   private async cycle(targets: readonly string[]): Promise<number> {
     if (this.collections.size === 0) return this.schedule.quiet();
     this.stats.isLeader = await this.lease.acquireOrRenew();
+    this.polledLastPass = false;
     if (!this.stats.isLeader) return this.lease.nextAttemptInMs();
     const waitMs = this.backoffUntil - Date.now();
     if (waitMs > 0) return waitMs;
@@ -205,11 +208,34 @@ export class OutboxRelay {
       if (outcome === 'full') full.push(name);
       pending ||= outcome !== 'empty';
     }
+    this.polledLastPass = true;
     if (full.length > 0) {
       for (const name of full) this.due.add(name);
       return 0;
     }
-    return pending ? this.schedule.busy() : this.schedule.quiet();
+    if (pending) return this.schedule.busy();
+    const delay = this.schedule.quiet();
+    await this.releaseWhenSleepingLong(delay);
+    return delay;
+  }
+
+  /**
+   * Hands the lease back before a sleep longer than a third of its lifetime. Another replica's
+   * writes wake only that replica's relay, which asks for the lease (at most every
+   * `leaseRetryMs`): with the lease released it gets it and publishes them itself, instead of
+   * waiting for this idle holder's next poll or for the lease to run out (up to
+   * `idlePollMaxMs` / `leaseTtlMs`). The next poll after such a sleep writes the lease anyway
+   * (a renewal or an insert), so this costs one delete per long sleep (per safety poll when
+   * idle: three commands instead of two).
+   */
+  private async releaseWhenSleepingLong(delay: number): Promise<void> {
+    if (delay <= this.settings.leaseTtlMs / 3 || !this.lease.held) return;
+    try {
+      await this.lease.release();
+      this.stats.isLeader = false;
+    } catch (error) {
+      this.logger.debug(`releasing the idle lease failed: ${errorMessage(error)}`);
+    }
   }
 
   /**

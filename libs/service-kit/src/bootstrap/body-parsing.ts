@@ -1,11 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { httpErrorBody, MAX_BODY_BYTES } from './http-error-body';
 
 /** The `type` body-parser (raw-body) gives each of its client errors. */
 const BODY_ERROR_MESSAGES: Record<string, (error: BodyParserError) => string> = {
-  'entity.too.large': () => `request body is larger than ${MAX_BODY_BYTES / 1024} kB`,
+  'entity.too.large': (error) =>
+    `request body is larger than ${(error.limit ?? MAX_BODY_BYTES) / 1024} kB`,
   'entity.parse.failed': (error) => `malformed JSON body: ${error.message}`,
   'request.size.invalid': () => 'request body length does not match Content-Length',
   'request.aborted': () => 'request body was aborted by the client',
@@ -17,6 +18,15 @@ const BODY_ERROR_MESSAGES: Record<string, (error: BodyParserError) => string> = 
 interface BodyParserError extends Error {
   type?: string;
   status?: number;
+  /** The limit a too-large body broke (body-parser sets it). */
+  limit?: number;
+}
+
+/** A route that takes larger JSON bodies than the default 64 kB (e.g. telemetry's batches). */
+export interface LargeBodyRoute {
+  /** Express path of the route, e.g. `/readings`. */
+  path: string;
+  maxBytes: number;
 }
 
 export function isBodyParserError(error: unknown): error is BodyParserError & { type: string } {
@@ -79,8 +89,15 @@ export function rejectDeepBodies(request: Request, response: Response, next: Nex
  * JSON and form bodies up to 64 kB. Registered before Nest's init, so Nest's own default
  * parsers (100 kB) are skipped: it only adds parsers not applied yet.
  */
-export function useLimitedBodyParsers(app: INestApplication): void {
+export function useLimitedBodyParsers(
+  app: INestApplication,
+  largeBodies: readonly LargeBodyRoute[] = [],
+): void {
   const expressApp = app as NestExpressApplication;
+  // Registered first: a body these parse is marked read, and the 64 kB parser skips it.
+  for (const route of largeBodies) {
+    expressApp.use(route.path, json({ limit: route.maxBytes }));
+  }
   expressApp.useBodyParser('json', { limit: MAX_BODY_BYTES });
   expressApp.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: true });
   expressApp.use(bodyParserErrorHandler);

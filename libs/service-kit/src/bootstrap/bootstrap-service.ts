@@ -7,7 +7,7 @@ import { AppSettings, assertSettings } from '../config/settings-schema';
 import { DomainErrorFilter } from '../errors/domain-error.filter';
 import { DatabaseUnavailableFilter } from '../errors/database-unavailable.filter';
 import { createValidationPipe } from '../validation/validation.pipe';
-import { useLimitedBodyParsers } from './body-parsing';
+import { LargeBodyRoute, useLimitedBodyParsers } from './body-parsing';
 import { correlationIdMiddleware } from './correlation-id.middleware';
 import { noStoreMiddleware } from './no-store.middleware';
 import { useSecurityHeaders } from './security-headers';
@@ -27,6 +27,8 @@ export interface BootstrapOptions {
    * services (capped at 64 kB there) and its own endpoints take none. Default `true`.
    */
   parseBodies?: boolean;
+  /** Routes whose JSON bodies may be larger than 64 kB (each with its own cap). */
+  largeBodies?: readonly LargeBodyRoute[];
 }
 
 /** Creates, configures and starts one service the same way for all five of them. */
@@ -47,7 +49,7 @@ export async function bootstrapService(
   app.use(noStoreMiddleware);
   app.use(httpMetricsMiddleware);
   useSecurityHeaders(app);
-  if (parseBodies) useLimitedBodyParsers(app);
+  if (parseBodies) useLimitedBodyParsers(app, options.largeBodies);
   // After the body parsers, whose stream callbacks would not carry the request's context.
   app.use(databaseCommandContextMiddleware);
   app.useGlobalPipes(createValidationPipe());

@@ -3,7 +3,13 @@
  * the stack CLI and the test setup use it, so one variable means the same thing everywhere.
  */
 export type ServiceName =
-  'gateway' | 'identity' | 'registry' | 'ordering' | 'notifications' | 'operations';
+  | 'gateway'
+  | 'identity'
+  | 'registry'
+  | 'ordering'
+  | 'notifications'
+  | 'operations'
+  | 'telemetry';
 
 export const SERVICE_NAMES: readonly ServiceName[] = [
   'gateway',
@@ -12,6 +18,7 @@ export const SERVICE_NAMES: readonly ServiceName[] = [
   'ordering',
   'notifications',
   'operations',
+  'telemetry',
 ];
 
 /** Default HTTP port of each service (overridable with `<SERVICE>_PORT`, e.g. `ORDERING_PORT`). */
@@ -22,6 +29,7 @@ export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
   ordering: 3003,
   notifications: 3004,
   operations: 3005,
+  telemetry: 3006,
 };
 
 export interface InfrastructureConfig {

@@ -10,6 +10,7 @@ import { NOTIFICATIONS_SETTINGS } from '../../../../apps/notifications/src/confi
 import { OPERATIONS_SETTINGS } from '../../../../apps/operations/src/config/operations.settings';
 import { ORDERING_SETTINGS } from '../../../../apps/ordering/src/config/ordering.settings';
 import { REGISTRY_SETTINGS } from '../../../../apps/registry/src/config/registry.settings';
+import { TELEMETRY_SETTINGS } from '../../../../apps/telemetry/src/config/telemetry.settings';
 
 export const APP_SETTINGS: readonly AppSettings[] = [
   GATEWAY_SETTINGS,
@@ -18,4 +19,5 @@ export const APP_SETTINGS: readonly AppSettings[] = [
   ORDERING_SETTINGS,
   NOTIFICATIONS_SETTINGS,
   OPERATIONS_SETTINGS,
+  TELEMETRY_SETTINGS,
 ];

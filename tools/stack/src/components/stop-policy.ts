@@ -20,7 +20,7 @@ export function stopPolicy(instance: ComponentName | string): StopPolicy {
 /** Stop order (by plain name; every instance of a component stops with it): gateway first, then the services, then infrastructure, the database last. */
 export const STOP_LEVELS: readonly (readonly string[])[] = [
   ['gateway'],
-  ['identity', 'registry', 'ordering', 'notifications', 'operations'],
+  ['identity', 'registry', 'ordering', 'notifications', 'operations', 'telemetry'],
   ['kafka', 'mailpit', 'ferretdb'],
   ['postgres'],
 ];

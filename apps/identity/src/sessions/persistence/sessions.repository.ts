@@ -13,7 +13,8 @@ export interface SessionChange<R> {
 
 /** Port: sign-in sessions. Revocations carry their SessionRevoked event in the same write. */
 export abstract class SessionsRepository {
-  abstract insert(session: Session): Promise<void>;
+  /** A new session with its SessionStarted event, in one write. */
+  abstract insert(session: Session, events?: OutgoingEvent[]): Promise<void>;
   abstract findById(id: string): Promise<Session | null>;
   /** Ids of the user's sessions that are neither revoked nor expired. */
   abstract activeIdsOfUser(userId: string, now: Date): Promise<string[]>;
@@ -34,8 +35,8 @@ export class MongoSessionsRepository extends SessionsRepository {
     super();
   }
 
-  async insert(session: Session): Promise<void> {
-    await this.outbox.insert(this.sessions, toDocument(session), []);
+  async insert(session: Session, events: OutgoingEvent[] = []): Promise<void> {
+    await this.outbox.insert(this.sessions, toDocument(session), events);
   }
 
   async findById(id: string): Promise<Session | null> {

@@ -3,8 +3,15 @@
  * `:<recipient>` when one event mails several people), so a redelivered event finds its
  * email already queued and no second email goes out.
  */
-export type EmailStatus = 'queued' | 'sending' | 'sent' | 'failed';
-export const EMAIL_STATUSES: readonly EmailStatus[] = ['queued', 'sending', 'sent', 'failed'];
+/** `suppressed`: never sent, the recipient's cap was reached (see domain/recipient-cap.ts). */
+export type EmailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'suppressed';
+export const EMAIL_STATUSES: readonly EmailStatus[] = [
+  'queued',
+  'sending',
+  'sent',
+  'failed',
+  'suppressed',
+];
 
 export interface EmailLogEntry {
   messageId: string;

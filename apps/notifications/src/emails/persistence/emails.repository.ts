@@ -69,6 +69,31 @@ export class EmailsRepository {
   }
 
   /**
+   * Records an email that will never be sent (the recipient's cap was reached): the log shows
+   * it with the reason, the bodies are not kept. False when it was already recorded.
+   */
+  async recordSuppressed(email: NewEmail, reason: string, now: Date): Promise<boolean> {
+    const { text: _text, html: _html, ...kept } = email;
+    const { messageId, ...rest } = kept;
+    try {
+      await this.emails.create({
+        _id: messageId,
+        ...rest,
+        status: 'suppressed',
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: reason,
+        createdAt: now,
+        failedAt: now,
+      });
+      return true;
+    } catch (error) {
+      if ((error as { code?: unknown }).code === DUPLICATE_KEY) return false;
+      throw error;
+    }
+  }
+
+  /**
    * Inserts the email already claimed by `claim.worker`, its first attempt counted, for that
    * replica's sender to hand to SMTP at once: no due-email query and no separate claim. The
    * unique messageId keeps it one email when the event is redelivered or two replicas race

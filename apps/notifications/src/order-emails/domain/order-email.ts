@@ -6,6 +6,7 @@ import type {
   OrderShippedPayload,
   ShipToAddressChangedPayload,
 } from '@metered/contracts';
+import { autoOrderEmail } from '../../templates/auto-order.template';
 import type { EmailContent, TemplateName } from '../../templates/email-layout';
 import { orderCancelledEmail } from '../../templates/order-cancelled.template';
 import { orderHeldEmail } from '../../templates/order-held.template';
@@ -77,14 +78,30 @@ export function isOrderEmailEventType(type: string): type is OrderEmailEventType
   return (ORDER_EMAIL_EVENT_TYPES as string[]).includes(type);
 }
 
-/** The template and the rendered email of an order event for one recipient. */
+/**
+ * The template and the rendered email of an order event for one recipient. An automatic
+ * order's OrderPlaced or OrderHeld gets the automatic-order email instead (with the reading
+ * that triggered it): one email per event and recipient either way.
+ */
 export function renderOrderEmail(
   event: Pick<OrderEmailEvent, 'type' | 'payload'>,
   recipientName?: string,
 ): { template: TemplateName; content: EmailContent } {
+  if ('channel' in event.payload && event.payload.channel === 'auto' && isFirstEvent(event)) {
+    return {
+      template: 'auto-order-placed',
+      content: autoOrderEmail({ order: event.payload, recipientName }),
+    };
+  }
   const renderer = RENDERERS[event.type] as {
     template: TemplateName;
     render: (payload: OrderEmailPayload, recipientName?: string) => EmailContent;
   };
   return { template: renderer.template, content: renderer.render(event.payload, recipientName) };
+}
+
+function isFirstEvent(
+  event: Pick<OrderEmailEvent, 'type' | 'payload'>,
+): event is OrderEmailEvent<'OrderPlaced'> | OrderEmailEvent<'OrderHeld'> {
+  return event.type === 'OrderPlaced' || event.type === 'OrderHeld';
 }

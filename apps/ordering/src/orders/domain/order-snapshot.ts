@@ -18,5 +18,6 @@ export function toSnapshot(order: Order): OrderSnapshot {
     placedBy: order.placedBy,
     placedAt: order.placedAt.toISOString(),
     status: order.status,
+    ...(order.trigger ? { trigger: structuredClone(order.trigger) } : {}),
   };
 }

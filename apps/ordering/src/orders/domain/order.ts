@@ -1,4 +1,5 @@
 import type {
+  AutoOrderTrigger,
   DeviceModelSummary,
   HeldRow,
   OrderChannel,
@@ -48,6 +49,8 @@ export interface Order {
   cancellation?: { by: string; role: 'customer' | 'helpdesk'; reason: string; at: Date };
   release?: { by: string; at: Date; note?: string };
   shipment?: Shipment;
+  /** Channel `auto` only: the telemetry reading that triggered it. */
+  trigger?: AutoOrderTrigger;
   /** Where the order stands in its serial's allowance chain (absent on orders from before). */
   allowanceChain?: AllowanceChainPosition;
 }

@@ -62,6 +62,39 @@ export class ShipmentResponse {
   @ApiPropertyOptional({ format: 'date-time' }) deliveredAt?: string;
 }
 
+export class SupplyLevelResponse {
+  @ApiProperty({ description: 'The supply within the device (marker supply index or colorant)' })
+  supplyId: string;
+  @ApiProperty({ example: 'Black Toner Cartridge' }) description: string;
+  @ApiPropertyOptional({ example: 'TK-5240K' }) reorderNumber?: string;
+  @ApiProperty({
+    description: 'RFC 3805: units of maxCapacity, or -1 other, -2 unknown, -3 some remaining',
+  })
+  level: number;
+  @ApiProperty() maxCapacity: number;
+  @ApiPropertyOptional({ description: '0–100 where the level gives one' }) percent?: number;
+}
+
+export class SupplyForecastResponse {
+  @ApiProperty() supplyId: string;
+  @ApiPropertyOptional() reorderNumber?: string;
+  @ApiProperty({ enum: ['forecast', 'learning', 'cannot-forecast', 'stale'] }) state: string;
+  @ApiPropertyOptional() daysToEmpty?: number;
+  @ApiPropertyOptional({ enum: ['low', 'medium', 'high'] }) confidence?: string;
+  @ApiProperty({ format: 'date-time' }) asOf: string;
+}
+
+/** Why an automatic order was placed (channel `auto`). */
+export class AutoOrderTriggerResponse {
+  @ApiProperty({ format: 'uuid', description: 'Telemetry`s ReplenishmentRequested requestId' })
+  requestId: string;
+  @ApiProperty({ enum: ['days-to-empty', 'below-threshold'] }) reason: string;
+  @ApiProperty({ type: SupplyLevelResponse }) supply: SupplyLevelResponse;
+  @ApiPropertyOptional({ type: SupplyForecastResponse }) forecast?: SupplyForecastResponse;
+  @ApiProperty({ format: 'date-time', description: 'The triggering reading`s time' })
+  readAt: string;
+}
+
 export class OrderResponse {
   @ApiProperty({ format: 'uuid' }) orderId: string;
   @ApiProperty({ example: 'MS-260314-7KQ3XH' }) orderNumber: string;
@@ -74,7 +107,10 @@ export class OrderResponse {
   @ApiProperty({ type: [OrderRowResponse] }) rows: OrderRowResponse[];
   @ApiProperty({ enum: ORDER_CHANNELS }) channel: OrderChannel;
   @ApiProperty({ enum: SHIPPING_METHODS }) shippingMethod: ShippingMethod;
-  @ApiProperty({ description: 'User id of whoever placed it' }) placedBy: string;
+  @ApiProperty({
+    description: 'User id of whoever placed it; `system:auto-replenishment` for channel `auto`',
+  })
+  placedBy: string;
   @ApiProperty({ format: 'date-time' }) placedAt: string;
   @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
   @ApiPropertyOptional({ description: 'Why the sense check held it (held orders)' })
@@ -88,6 +124,11 @@ export class OrderResponse {
   @ApiPropertyOptional({ type: ShipmentResponse }) shipment?: ShipmentResponse;
   @ApiPropertyOptional({ description: 'Who cancelled, why, when' })
   cancellation?: { by: string; role: string; reason: string; at: string };
+  @ApiPropertyOptional({
+    type: AutoOrderTriggerResponse,
+    description: 'Channel `auto` only: the device reading that triggered the order',
+  })
+  trigger?: AutoOrderTriggerResponse;
 
   static from(order: Order): OrderResponse {
     return {
@@ -127,6 +168,7 @@ export class OrderResponse {
       ...(order.cancellation
         ? { cancellation: { ...order.cancellation, at: order.cancellation.at.toISOString() } }
         : {}),
+      ...(order.trigger ? { trigger: order.trigger } : {}),
     };
   }
 }

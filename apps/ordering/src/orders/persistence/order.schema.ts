@@ -50,6 +50,7 @@ export const OrderSchema = new Schema<OrderDocument>(
     cancellation: { type: Schema.Types.Mixed },
     release: { type: Schema.Types.Mixed },
     shipment: { type: Schema.Types.Mixed },
+    trigger: { type: Schema.Types.Mixed },
     chainLink: { type: String },
     chainSeq: { type: Number },
     chainLive: { type: String },

@@ -50,6 +50,16 @@ describe('read-model changes as the placement cache uses them', () => {
     expect(reflects(stored(after), serialAdded(added))).toBe(true);
   });
 
+  it('a copy the driver stored reflects its event (an undefined field comes back as null)', () => {
+    const withUndefined = plainToInstance(SerialAddedPayload, {
+      ...added,
+      shipTo: { ...shipTo, line2: undefined, state: undefined },
+    });
+    const view = stored(applied(null, serialAdded(withUndefined))!);
+    const asStored = { ...view, shipTo: { ...view.shipTo!, line2: null, state: null } };
+    expect(reflects(asStored as unknown as SerialView, serialAdded(withUndefined))).toBe(true);
+  });
+
   it('an unknown serial does not reflect its first event', () => {
     expect(reflects(null, serialAdded(added))).toBe(false);
   });

@@ -115,13 +115,19 @@ export function sameData(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b);
 }
 
+/**
+ * The value as sorted JSON, a field that is undefined or null counting as absent: a decoded
+ * event's class instance has its optional fields defined as undefined (`line2` of an address),
+ * and the driver stores undefined as null (BSON has no undefined) — the same copy, read back,
+ * has `line2: null`. Read models never use null to say anything else.
+ */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) => {
     if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return inner;
     const record = inner as Record<string, unknown>;
     return Object.fromEntries(
       Object.keys(record)
-        .filter((key) => record[key] !== undefined)
+        .filter((key) => record[key] !== undefined && record[key] !== null)
         .sort()
         .map((key) => [key, record[key]]),
     );

@@ -1,5 +1,6 @@
 import { useApiResource } from '../../api/use-api-resource';
 import { Link } from '../../router/router';
+import { channelLabel } from '../orders/order-channel';
 import { OrderStatusBadge } from '../orders/order-status';
 import { OrderPage } from '../orders/order-types';
 import { useCountryFormats } from '../../country/country-formats';
@@ -40,7 +41,7 @@ export function AccountOrders({ accountId }: { accountId: string }) {
                   <code>{order.serial}</code>
                 </td>
                 <td>{formatDateTime(order.placedAt)}</td>
-                <td>{order.channel === 'helpdesk' ? 'Helpdesk' : 'Portal'}</td>
+                <td>{channelLabel(order.channel)}</td>
                 <td>{order.shippingMethod === 'expedited' ? 'Expedited' : 'Standard'}</td>
                 <td>{order.rows.length}</td>
                 <td>

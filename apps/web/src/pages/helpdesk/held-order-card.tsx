@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { Link } from '../../router/router';
 import { useSession } from '../../session/session-context';
 import { HoldExplanation } from '../orders/hold-explanation';
+import { channelPhrase } from '../orders/order-channel';
 import { OrderView } from '../orders/order-types';
 import { actionProblem } from './action-problem';
 import { ACCOUNT_PATH } from './helpdesk-types';
@@ -71,7 +72,7 @@ export function HeldOrderCard({ order, onDecided }: HeldOrderCardProps) {
         <dt>Placed</dt>
         <dd>
           {formatDateTime(order.placedAt)} via{' '}
-          {order.channel === 'helpdesk' ? 'the helpdesk' : 'the portal'},{' '}
+          {channelPhrase(order.channel, { helpdesk: 'the helpdesk', portal: 'the portal' })},{' '}
           {order.shippingMethod === 'expedited' ? 'expedited' : 'standard'} shipping
         </dd>
       </dl>

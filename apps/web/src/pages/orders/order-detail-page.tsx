@@ -2,6 +2,7 @@ import { useApiResource } from '../../api/use-api-resource';
 import { findCountry } from '../../config/countries';
 import { Link } from '../../router/router';
 import { CancelOrderForm } from './cancel-order-form';
+import { channelPhrase, triggerSummary } from './order-channel';
 import { HoldExplanation } from './hold-explanation';
 import { isCancellable, OrderStatusBadge, statusLabel } from './order-status';
 import { OrderView } from './order-types';
@@ -50,7 +51,15 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
         <dt>Shipping</dt>
         <dd>{view.shippingMethod === 'expedited' ? 'Expedited' : 'Standard'}</dd>
         <dt>Ordered through</dt>
-        <dd>{view.channel === 'helpdesk' ? 'the Supplies Helpdesk' : 'this portal'}</dd>
+        <dd>{channelPhrase(view.channel)}</dd>
+        {view.trigger && (
+          <>
+            <dt>Why</dt>
+            <dd data-testid="order-trigger">
+              {triggerSummary(view.trigger)} (reading of {formatDateTime(view.trigger.readAt)})
+            </dd>
+          </>
+        )}
         {view.shipment && (
           <>
             <dt>Tracking</dt>

@@ -1,3 +1,4 @@
+import type { OrderTriggerView } from './order-channel';
 import type { ShipTo } from '../../config/ship-to';
 /**
  * What the ordering service answers (docs/api.md, "ordering"). Optional fields are ones the
@@ -73,6 +74,8 @@ export interface OrderView {
   shippingMethod?: string;
   channel?: string;
   placedAt?: string;
+  /** Channel `auto`: the device reading that triggered the order. */
+  trigger?: OrderTriggerView;
   holdReason?: string;
   heldRows?: HeldRowView[];
   shipTo?: ShipTo;

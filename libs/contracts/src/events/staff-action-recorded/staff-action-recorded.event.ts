@@ -20,6 +20,7 @@ export const AUDITED_SERVICES = [
   'ordering',
   'notifications',
   'operations',
+  'telemetry',
 ] as const;
 
 /** What an audited action was done to. */

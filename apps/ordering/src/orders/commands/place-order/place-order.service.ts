@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AuthenticatedUser } from '@metered/auth';
-import { OrderHeldEvent, OrderPlacedEvent, StaffActionRecordedEvent } from '@metered/contracts';
+import {
+  AUTO_REPLENISHMENT_ACTOR,
+  OrderHeldEvent,
+  OrderPlacedEvent,
+  StaffActionRecordedEvent,
+  type AutoOrderTrigger,
+  type OrderChannel,
+} from '@metered/contracts';
 import { EventOutbox } from '@metered/event-platform';
 import { InvalidInputError, NotFoundError, UnavailableError } from '@metered/service-kit';
 import { ORDERING_CONFIG, type OrderingConfig } from '../../../config/ordering.config';
@@ -20,7 +27,12 @@ import {
   positionFor,
   type ChainEntry,
 } from './domain/allowance-chain';
-import { decideOrder, type OrderDecision, type OrderContext } from './domain/order-request';
+import {
+  decideOrder,
+  type OrderContext,
+  type OrderDecision,
+  type OrderRequest,
+} from './domain/order-request';
 import { defaultAllowance } from './domain/sense-check';
 import { requestHash } from './domain/idempotency';
 import type { PlaceOrderDto } from './dto/place-order.dto';
@@ -32,10 +44,40 @@ export interface PlaceOrderCommand {
   idempotencyKey?: string;
 }
 
+/**
+ * An automatic order (channel `auto`) for one item of a serial, asked for by telemetry's
+ * ReplenishmentRequested; `trigger.requestId` is its idempotency key.
+ */
+export interface PlaceAutoOrderCommand {
+  accountId: string;
+  serial: string;
+  reorderNumber: string;
+  quantity: number;
+  trigger: AutoOrderTrigger;
+}
+
 export interface PlaceOrderResult {
   order: Order;
   /** True when an earlier request with the same Idempotency-Key made it. */
   replayed: boolean;
+}
+
+/** The serial, rows and shipping of an order request, whoever makes it. */
+type OrderBody = OrderRequest & { serial: string };
+
+/** Who an order is for and who places it, decided before any rule runs. */
+interface OrderingParty {
+  accountId: string;
+  channel: OrderChannel;
+  /** A user id, or AUTO_REPLENISHMENT_ACTOR. */
+  placedBy: string;
+  /** The person placing it (a helpdesk agent's order is audited); absent for the system. */
+  user?: AuthenticatedUser;
+}
+
+/** The Idempotency-Key of the automatic order answering one ReplenishmentRequested. */
+export function autoOrderKey(requestId: string): string {
+  return `replenishment:${requestId}`;
 }
 
 /** Inserts tried per order: a taken order number or chain position costs one more. */
@@ -61,21 +103,51 @@ export class PlaceOrderService {
 
   async place(command: PlaceOrderCommand): Promise<PlaceOrderResult> {
     const { body, user } = command;
-    const { accountId, channel } = orderingParty(user, body.accountId);
+    const party = orderingParty(user, body.accountId);
     const shippingMethod = body.shippingMethod ?? 'standard';
+    const { accountId } = party;
     const hash = requestHash({ accountId, serial: body.serial, rows: body.rows, shippingMethod });
     return this.idempotency.run(
       { accountId, key: command.idempotencyKey, requestHash: hash },
-      (orderId) => this.placeNew(orderId, command, accountId, channel),
+      (orderId) => this.placeNew(orderId, body, party),
+    );
+  }
+
+  /**
+   * An automatic order through exactly the rules of any order (contract, item of the serial,
+   * per-row maximum, the cumulative allowance: held like any other), standard shipping to
+   * the account's ship-to; nothing is declared onsite (telemetry asks only when nothing is).
+   * Redelivering the same request answers with the same order (`replayed`).
+   */
+  async placeAutomatic(command: PlaceAutoOrderCommand): Promise<PlaceOrderResult> {
+    const { accountId, serial, trigger } = command;
+    const body: OrderBody = {
+      serial,
+      rows: [
+        {
+          reorderNumber: command.reorderNumber,
+          fullCartonsOnsite: 0,
+          bottlesOnsite: 0,
+          quantity: command.quantity,
+        },
+      ],
+      shippingMethod: 'standard',
+    };
+    const party: OrderingParty = { accountId, channel: 'auto', placedBy: AUTO_REPLENISHMENT_ACTOR };
+    const hash = requestHash({ accountId, serial, rows: body.rows, shippingMethod: 'standard' });
+    return this.idempotency.run(
+      { accountId, key: autoOrderKey(trigger.requestId), requestHash: hash },
+      (orderId) => this.placeNew(orderId, body, party, trigger),
     );
   }
 
   private async placeNew(
     orderId: string,
-    { body, user }: PlaceOrderCommand,
-    accountId: string,
-    channel: 'web' | 'helpdesk',
+    body: OrderBody,
+    party: OrderingParty,
+    trigger?: AutoOrderTrigger,
   ): Promise<Order> {
+    const { accountId, channel } = party;
     // The serial's live orders are read while the rest comes (from memory once warm).
     const liveChain = this.orders.liveChain(body.serial);
     liveChain.catch(() => undefined); // awaited below unless a refusal comes first
@@ -119,16 +191,17 @@ export class PlaceOrderService {
         rows: decision.rows,
         channel,
         shippingMethod: decision.shippingMethod,
-        placedBy: user.userId,
+        placedBy: party.placedBy,
         placedAt: now,
         status: decision.status,
-        history: [{ status: decision.status, at: now, by: user.userId }],
+        history: [{ status: decision.status, at: now, by: party.placedBy }],
+        ...(trigger ? { trigger } : {}),
         ...(decision.status === 'held'
           ? { holdReason: decision.holdReason, heldRows: decision.heldRows }
           : {}),
         allowanceChain: positionFor(view.serial, orderId, decision.status, chain),
       };
-      const outcome = await this.orders.insert(order, this.firstEvents(order, user));
+      const outcome = await this.orders.insert(order, this.firstEvents(order, party.user));
       if (outcome === 'inserted') {
         this.forgetFinal(chain, now);
         return order;
@@ -154,7 +227,7 @@ export class PlaceOrderService {
   }
 
   /** OrderPlaced or OrderHeld; for an order placed by the helpdesk, its audit record too. */
-  private firstEvents(order: Order, user: AuthenticatedUser) {
+  private firstEvents(order: Order, user: AuthenticatedUser | undefined) {
     const snapshot = toSnapshot(order);
     const first =
       order.status === 'held'
@@ -164,7 +237,7 @@ export class PlaceOrderService {
             heldRows: order.heldRows!,
           })
         : this.outbox.create(OrderPlacedEvent, snapshot);
-    if (order.channel !== 'helpdesk') return [first];
+    if (order.channel !== 'helpdesk' || !user) return [first];
     const audit = orderAudit({
       auditId: randomUUID(),
       actor: user,
@@ -177,17 +250,14 @@ export class PlaceOrderService {
 }
 
 /** Customers order for their own account on the web; agents name the account by phone. */
-function orderingParty(
-  user: AuthenticatedUser,
-  requested: string | undefined,
-): { accountId: string; channel: 'web' | 'helpdesk' } {
+function orderingParty(user: AuthenticatedUser, requested: string | undefined): OrderingParty {
   if (user.roles.includes('helpdesk') || user.roles.includes('admin')) {
     if (!requested) {
       throw new InvalidInputError([
         { field: 'accountId', reason: 'the helpdesk names the customer account it orders for' },
       ]);
     }
-    return { accountId: requested, channel: 'helpdesk' };
+    return { accountId: requested, channel: 'helpdesk', placedBy: user.userId, user };
   }
   if (!user.accountId) throw new NotFoundError('no customer account');
   if (requested !== undefined && requested !== user.accountId) {
@@ -195,7 +265,7 @@ function orderingParty(
       { field: 'accountId', reason: 'customers order for their own account only' },
     ]);
   }
-  return { accountId: user.accountId, channel: 'web' };
+  return { accountId: user.accountId, channel: 'web', placedBy: user.userId, user };
 }
 
 function accepted(
