@@ -87,7 +87,7 @@ export function renderOrderEmail(
   event: Pick<OrderEmailEvent, 'type' | 'payload'>,
   recipientName?: string,
 ): { template: TemplateName; content: EmailContent } {
-  if (event.payload.channel === 'auto' && isFirstEvent(event)) {
+  if ('channel' in event.payload && event.payload.channel === 'auto' && isFirstEvent(event)) {
     return {
       template: 'auto-order-placed',
       content: autoOrderEmail({ order: event.payload, recipientName }),
