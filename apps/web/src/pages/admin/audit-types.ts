@@ -20,7 +20,14 @@ export interface AuditPage {
 }
 
 /** The services whose staff actions the trail keeps (contracts' AUDITED_SERVICES). */
-export const AUDITED_SERVICES = ['identity', 'registry', 'ordering', 'notifications', 'operations', 'telemetry'];
+export const AUDITED_SERVICES = [
+  'identity',
+  'registry',
+  'ordering',
+  'notifications',
+  'operations',
+  'telemetry',
+];
 
 export interface AuditFilters {
   accountId: string;
