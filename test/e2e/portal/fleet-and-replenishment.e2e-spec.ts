@@ -253,7 +253,7 @@ describe('portal: fleet, agents, suggestions and replenishment settings (real st
     expect(await quantity.inputValue()).toBe('');
     await row
       .getByRole('button', {
-        name: new RegExp(`^Use the suggested quantity ${item.suggestedQuantity} for `),
+        name: new RegExp(`^Use ${item.suggestedQuantity}: the suggested quantity for `),
       })
       .click();
     expect(await quantity.inputValue()).toBe(String(item.suggestedQuantity));
@@ -321,7 +321,7 @@ describe('portal: fleet, agents, suggestions and replenishment settings (real st
     const quantity = row.getByLabel('Quantity to order', { exact: true });
     expect(await quantity.inputValue()).toBe('');
     if (item.suggestedQuantity > 0) {
-      await row.getByRole('button', { name: /^Use the suggested quantity/ }).click();
+      await row.getByRole('button', { name: /^Use \d+: the suggested quantity/ }).click();
       expect(await quantity.inputValue()).toBe(String(item.suggestedQuantity));
     }
   });

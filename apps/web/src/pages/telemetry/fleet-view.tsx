@@ -30,7 +30,8 @@ export function FleetOverview({ scope }: { scope: TelemetryScope }) {
             The fleet could not be loaded (reference {fleet.reference}). Try again in a few minutes.
           </p>
         )}
-        {fleet.state === 'ready' && !fleet.data.devices.length && (
+        {/* The account's devices are listed before any reports; until one has, say what to do. */}
+        {fleet.state === 'ready' && !fleet.data.devices.some((device) => device.lastReadAt) && (
           <NoReadings scope={scope} agentCount={activeAgents?.length ?? null} />
         )}
         {fleet.state === 'ready' && fleet.data.devices.length > 0 && (

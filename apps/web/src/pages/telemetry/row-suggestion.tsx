@@ -32,7 +32,8 @@ export function RowSuggestion({
           <button
             type="button"
             className="link-button"
-            aria-label={`Use the suggested quantity ${quantity} for ${itemName}`}
+            // The accessible name starts with the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
+            aria-label={`${inUse ? 'In use' : `Use ${quantity}`}: the suggested quantity for ${itemName}`}
             disabled={inUse}
             onClick={() => onUse(quantity)}
           >
