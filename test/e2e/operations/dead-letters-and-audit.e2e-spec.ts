@@ -186,6 +186,7 @@ describe('operations: dead letters, replay and the audit trail', () => {
       'operations',
       'ordering',
       'registry',
+      'telemetry',
     ]);
     expect(overview.services.every((s) => s.status === 'up')).toBe(true);
     expect(overview.consumerLag.available).toBe(true);
