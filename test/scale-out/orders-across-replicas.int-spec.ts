@@ -224,7 +224,16 @@ describe('two replicas of every service and three brokers, faults mid-load (real
       () => new Set(orderPlaced().map((event) => event.payload.orderId)).size >= placedIds.size,
       180_000,
       1000,
-    );
+    ).catch(async (error: unknown) => {
+      const published = new Set(orderPlaced().map((event) => event.payload.orderId));
+      const missing = [...placedIds].filter((id) => !published.has(id));
+      console.log(
+        `OrderPlaced seen for ${published.size} of ${placedIds.size} placed orders; ` +
+          `${seen.length} messages read, reader restarts ${kafka.restarts}`,
+      );
+      console.log(await explainUnpublished(missing));
+      throw error;
+    });
 
     // Emailed: one confirmation per placed order (a resend after a crash keeps its Message-ID).
     const numbers = new Map(placed.map((order) => [order.answer.orderNumber, order]));
@@ -333,6 +342,50 @@ async function waitForEmptyOutboxes(timeoutMs: number): Promise<number> {
       pending = await count();
     }
     return pending;
+  } finally {
+    await connection.close();
+  }
+}
+
+/**
+ * Why placed orders have no OrderPlaced on the topic: what their documents' outboxes say
+ * (still pending, attempts, last error) and who holds the ordering relay's lease.
+ */
+async function explainUnpublished(orderIds: readonly string[]): Promise<string> {
+  if (orderIds.length === 0) return 'no order is missing its OrderPlaced';
+  const env = testStackEnv();
+  const connection = await mongoose.createConnection(env.MONGO_URL).asPromise();
+  try {
+    const db = connection.useDb(`${env.MONGO_DB_PREFIX}_ordering`, { useCache: true }).db!;
+    const orders = await db
+      .collection<{
+        _id: string;
+        status?: string;
+        outboxPending?: boolean;
+        outboxSince?: Date;
+        outbox?: { type: string; status: string; attempts: number; lastError: string | null }[];
+      }>('orders')
+      .find(
+        { _id: { $in: [...orderIds] } },
+        { projection: { outbox: 1, outboxPending: 1, outboxSince: 1, status: 1 } },
+      )
+      .toArray();
+    const leases = await db.collection('outbox_relay_leases').find({}).toArray();
+    const lines = orders.slice(0, 10).map((order) => {
+      const entries = order.outbox ?? [];
+      const outbox = entries.map(({ type, status, attempts, lastError }) => ({
+        type,
+        status,
+        attempts,
+        lastError,
+      }));
+      const since = order.outboxSince?.toISOString() ?? '-';
+      return `  ${order._id} status=${order.status} pending=${order.outboxPending ?? false} since=${since} outbox=${JSON.stringify(outbox)}`;
+    });
+    return [
+      `missing OrderPlaced: ${orderIds.length} (stored: ${orders.length}); relay lease: ${JSON.stringify(leases)}`,
+      ...lines,
+    ].join('\n');
   } finally {
     await connection.close();
   }
