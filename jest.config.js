@@ -36,12 +36,14 @@ module.exports = {
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
     // The same real-stack suites' setup, in the scale-out shape (npm run test:scale-out sets
-    // STACK_REPLICAS=2 STACK_BROKERS=3): two replicas of every service, three brokers.
+    // STACK_REPLICAS=2 STACK_BROKERS=3): two replicas of every service, three brokers. The
+    // resilience suites run here a second time: the same faults with a replica and two
+    // brokers left standing.
     {
       displayName: 'scale-out',
       rootDir: __dirname,
       testEnvironment: 'node',
-      roots: ['<rootDir>/test/scale-out'],
+      roots: ['<rootDir>/test/scale-out', '<rootDir>/test/resilience'],
       testMatch: ['**/*.int-spec.ts'],
       moduleNameMapper,
       transform,
