@@ -32,7 +32,8 @@ const BUILTINS = new Set(builtinModules);
 
 /** The package a module specifier names ('@scope/name/sub' → '@scope/name'), or undefined for relative, built-in and path-alias imports. */
 export function packageOf(specifier: string): string | undefined {
-  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:')) return undefined;
+  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:'))
+    return undefined;
   if (specifier.startsWith('@metered/')) return undefined;
   const parts = specifier.split('/');
   const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
@@ -42,7 +43,9 @@ export function packageOf(specifier: string): string | undefined {
 function importedPackages(): Map<string, string> {
   const firstImporter = new Map<string, string>();
   const files = [
-    ...SOURCE_FOLDERS.flatMap((folder) => filesUnder(folder, (name) => /\.(ts|tsx|js|mjs|cjs)$/.test(name))),
+    ...SOURCE_FOLDERS.flatMap((folder) =>
+      filesUnder(folder, (name) => /\.(ts|tsx|js|mjs|cjs)$/.test(name)),
+    ),
     ...ROOT_CONFIG_FILES,
   ];
   for (const file of files) {
@@ -59,7 +62,10 @@ describe('declared dependencies', () => {
     dependencies: Record<string, string>;
     devDependencies: Record<string, string>;
   };
-  const declared = new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies)]);
+  const declared = new Set([
+    ...Object.keys(manifest.dependencies),
+    ...Object.keys(manifest.devDependencies),
+  ]);
   const imported = importedPackages();
 
   it('names the package of a specifier', () => {
@@ -73,7 +79,9 @@ describe('declared dependencies', () => {
   });
 
   it('declares every imported package', () => {
-    const undeclared = [...imported].filter(([name]) => !declared.has(name)).map(([name, file]) => `${name} (${file})`);
+    const undeclared = [...imported]
+      .filter(([name]) => !declared.has(name))
+      .map(([name, file]) => `${name} (${file})`);
     expect(undeclared).toEqual([]);
   });
 

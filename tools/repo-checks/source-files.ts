@@ -4,7 +4,15 @@ import { join, relative } from 'node:path';
 /** The repository root, from this file's place in tools/repo-checks/. */
 export const REPO_ROOT = join(__dirname, '..', '..');
 
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'coverage', '.cache', '.stack', '.git', 'test-results']);
+const SKIPPED_FOLDERS = new Set([
+  'node_modules',
+  'dist',
+  'coverage',
+  '.cache',
+  '.stack',
+  '.git',
+  'test-results',
+]);
 
 /** Every file under `folder` (relative to the repository root) whose name passes `keep`, as repository-relative paths. */
 export function filesUnder(folder: string, keep: (name: string) => boolean): string[] {
