@@ -1,3 +1,4 @@
+import { readEnvNumber } from '@metered/service-kit/config/env-settings';
 import { serviceUrl } from '@metered/service-kit/config/infrastructure.config';
 
 /** How a service checks identity's access tokens; every value has a production default. */
@@ -57,22 +58,10 @@ export function resolveAuthSettings(
     revocationPruneIntervalMs: 10 * 60_000,
     sessionCache: {
       enabled: !['off', 'false', '0'].includes((env.SESSION_CACHE ?? '').trim().toLowerCase()),
-      maxEntries: positiveWhole(
-        env.SESSION_CACHE_MAX_ENTRIES,
-        100_000,
-        'SESSION_CACHE_MAX_ENTRIES',
-      ),
+      maxEntries: readEnvNumber('SESSION_CACHE_MAX_ENTRIES', { default: 100_000 }, env),
       maxAgeMs: 15 * 60_000,
       pendingMaxAgeMs: 60 * 60_000,
     },
     ...overrides,
   };
-}
-
-function positiveWhole(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1)
-    throw new Error(`${name} must be a positive whole number`);
-  return parsed;
 }

@@ -1,5 +1,6 @@
 export * from './config/config.tokens';
 export * from './config/infrastructure.config';
+export * from './config/env-settings';
 export * from './config/settings-schema';
 export * from './config/platform.settings';
 export * from './errors/domain.error';

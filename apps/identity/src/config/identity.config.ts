@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ACCESS_TOKEN_MAX_LIFETIME_SECONDS } from '@metered/auth/claims/access-token-claims';
+import { EnvSettingsReader, readEnvSettings } from '@metered/service-kit';
 /**
  * identity's own settings, read from the environment in one place. Defaults are the
  * product rules (docs/api.md); tests and operators override them with the variables below.
@@ -55,33 +56,23 @@ export interface IdentityConfig {
 
 export const IDENTITY_CONFIG = Symbol('IDENTITY_CONFIG');
 
-function seconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const value = env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) {
-    throw new Error(`${name} must be a positive whole number, got "${value}"`);
-  }
-  return parsed;
-}
-
 export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env): IdentityConfig {
   const adminEmail = env.BOOTSTRAP_ADMIN_EMAIL?.trim();
   const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD || passwordFromFile(env);
-  return {
+  return readEnvSettings(env, (settings) => ({
     portalUrl: (env.PORTAL_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, ''),
-    accessTokenTtlSeconds: accessTokenTtl(env),
-    refreshTokenTtlSeconds: seconds(env, 'REFRESH_TOKEN_TTL_SECONDS', 14 * 24 * 3600),
-    loginMaxFailures: seconds(env, 'LOGIN_MAX_FAILURES', 5),
-    loginLockSeconds: seconds(env, 'LOGIN_LOCK_SECONDS', 15 * 60),
-    loginMaxFailuresPerIp: seconds(env, 'LOGIN_MAX_FAILURES_PER_IP', 50),
-    loginIpWindowSeconds: seconds(env, 'LOGIN_IP_WINDOW_SECONDS', 15 * 60),
-    passwordResetMaxPerIp: seconds(env, 'PASSWORD_RESET_MAX_PER_IP', 20),
-    setPasswordLinkTtlSeconds: seconds(env, 'SET_PASSWORD_LINK_TTL_SECONDS', 72 * 3600),
-    resetLinkTtlSeconds: seconds(env, 'RESET_LINK_TTL_SECONDS', 3600),
-    passwordResetMaxPerHour: seconds(env, 'PASSWORD_RESET_MAX_PER_HOUR', 3),
-    registrationMaxPerIp: seconds(env, 'REGISTRATION_MAX_PER_IP', 10),
-    registrationMaxPerEmail: seconds(env, 'REGISTRATION_MAX_PER_EMAIL', 3),
+    accessTokenTtlSeconds: accessTokenTtl(settings),
+    refreshTokenTtlSeconds: seconds(settings, 'REFRESH_TOKEN_TTL_SECONDS', 14 * 24 * 3600),
+    loginMaxFailures: seconds(settings, 'LOGIN_MAX_FAILURES', 5),
+    loginLockSeconds: seconds(settings, 'LOGIN_LOCK_SECONDS', 15 * 60),
+    loginMaxFailuresPerIp: seconds(settings, 'LOGIN_MAX_FAILURES_PER_IP', 50),
+    loginIpWindowSeconds: seconds(settings, 'LOGIN_IP_WINDOW_SECONDS', 15 * 60),
+    passwordResetMaxPerIp: seconds(settings, 'PASSWORD_RESET_MAX_PER_IP', 20),
+    setPasswordLinkTtlSeconds: seconds(settings, 'SET_PASSWORD_LINK_TTL_SECONDS', 72 * 3600),
+    resetLinkTtlSeconds: seconds(settings, 'RESET_LINK_TTL_SECONDS', 3600),
+    passwordResetMaxPerHour: seconds(settings, 'PASSWORD_RESET_MAX_PER_HOUR', 3),
+    registrationMaxPerIp: seconds(settings, 'REGISTRATION_MAX_PER_IP', 10),
+    registrationMaxPerEmail: seconds(settings, 'REGISTRATION_MAX_PER_EMAIL', 3),
     registrationUnlimitedAddresses: (env.REGISTRATION_UNLIMITED_ADDRESSES ?? '')
       .split(',')
       .map((address) => address.trim())
@@ -89,18 +80,21 @@ export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
     jwtPrivateKey: privateKeyFrom(env),
     bootstrapAdmin:
       adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : null,
-  };
+  }));
+}
+
+/** A positive whole-number setting (counts and lifetimes in seconds). */
+function seconds(settings: EnvSettingsReader, name: string, fallback: number): number {
+  return settings.number(name, { default: fallback });
 }
 
 /** Every service refuses tokens living longer than the shared maximum: fail at start instead. */
-function accessTokenTtl(env: NodeJS.ProcessEnv): number {
-  const ttl = seconds(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60);
-  if (ttl > ACCESS_TOKEN_MAX_LIFETIME_SECONDS) {
-    throw new Error(
-      `ACCESS_TOKEN_TTL_SECONDS must be at most ${ACCESS_TOKEN_MAX_LIFETIME_SECONDS} (every service refuses longer-lived tokens), got ${ttl}`,
-    );
-  }
-  return ttl;
+function accessTokenTtl(settings: EnvSettingsReader): number {
+  return settings.number('ACCESS_TOKEN_TTL_SECONDS', {
+    default: 15 * 60,
+    max: ACCESS_TOKEN_MAX_LIFETIME_SECONDS,
+    maxReason: 'every service refuses longer-lived tokens',
+  });
 }
 
 function privateKeyFrom(env: NodeJS.ProcessEnv): string | null {

@@ -1,4 +1,4 @@
-import { InfrastructureConfig } from '@metered/service-kit';
+import { EnvSettingsReader, InfrastructureConfig, readEnvSettings } from '@metered/service-kit';
 import { DEFAULT_DELIVERY_POLICY, DeliveryPolicy } from '../emails/domain/delivery-policy';
 
 export const NOTIFICATIONS_CONFIG = Symbol('NOTIFICATIONS_CONFIG');
@@ -41,38 +41,36 @@ export interface NotificationsConfig {
   maxPerRecipientPerHour: number;
 }
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  }
-  return value;
+function positive(settings: EnvSettingsReader, name: string, fallback: number): number {
+  return settings.number(name, { default: fallback });
 }
 
 export function readNotificationsConfig(
   infrastructure: InfrastructureConfig,
   env: NodeJS.ProcessEnv = process.env,
 ): NotificationsConfig {
-  return {
+  return readEnvSettings(env, (settings) => ({
     smtpUrl: infrastructure.smtpUrl,
     portalUrl: (env.PORTAL_URL?.trim() || 'http://127.0.0.1:3000').replace(/\/+$/, ''),
     from: env.EMAIL_FROM || 'Metered Supplies <no-reply@metered.local>',
     delivery: {
-      maxAttempts: positive(env, 'EMAIL_MAX_ATTEMPTS', DEFAULT_DELIVERY_POLICY.maxAttempts),
+      maxAttempts: positive(settings, 'EMAIL_MAX_ATTEMPTS', DEFAULT_DELIVERY_POLICY.maxAttempts),
       initialBackoffMs: positive(
-        env,
+        settings,
         'EMAIL_BACKOFF_INITIAL_MS',
         DEFAULT_DELIVERY_POLICY.initialBackoffMs,
       ),
-      maxBackoffMs: positive(env, 'EMAIL_BACKOFF_MAX_MS', DEFAULT_DELIVERY_POLICY.maxBackoffMs),
+      maxBackoffMs: positive(
+        settings,
+        'EMAIL_BACKOFF_MAX_MS',
+        DEFAULT_DELIVERY_POLICY.maxBackoffMs,
+      ),
     },
-    pollIntervalMs: positive(env, 'EMAIL_POLL_INTERVAL_MS', 1000),
-    idlePollMaxMs: positive(env, 'EMAIL_IDLE_POLL_MAX_MS', 30_000),
+    pollIntervalMs: positive(settings, 'EMAIL_POLL_INTERVAL_MS', 1000),
+    idlePollMaxMs: positive(settings, 'EMAIL_IDLE_POLL_MAX_MS', 30_000),
     batchSize: 20,
-    claimTtlMs: positive(env, 'EMAIL_CLAIM_TTL_MS', 2 * 60 * 1000),
-    sendConcurrency: positive(env, 'EMAIL_SEND_CONCURRENCY', 8),
-    maxPerRecipientPerHour: positive(env, 'EMAIL_MAX_PER_RECIPIENT_PER_HOUR', 10),
-  };
+    claimTtlMs: positive(settings, 'EMAIL_CLAIM_TTL_MS', 2 * 60 * 1000),
+    sendConcurrency: positive(settings, 'EMAIL_SEND_CONCURRENCY', 8),
+    maxPerRecipientPerHour: positive(settings, 'EMAIL_MAX_PER_RECIPIENT_PER_HOUR', 10),
+  }));
 }

@@ -1,4 +1,4 @@
-import { SERVICE_NAMES, ServiceName, serviceUrl } from '@metered/service-kit';
+import { readEnvSettings, SERVICE_NAMES, ServiceName, serviceUrl } from '@metered/service-kit';
 
 export const OPERATIONS_CONFIG = Symbol('OPERATIONS_CONFIG');
 
@@ -24,22 +24,12 @@ export interface OperationsConfig {
   probeTimeoutMs: number;
 }
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  }
-  return value;
-}
-
 export function readOperationsConfig(env: NodeJS.ProcessEnv = process.env): OperationsConfig {
-  return {
+  return readEnvSettings(env, (settings) => ({
     services: SERVICE_NAMES.map((service) => ({ service, url: serviceUrl(service, env) })),
     consumerGroups: [...CONSUMING_SERVICES],
-    sampleIntervalMs: positive(env, 'OPS_METRICS_INTERVAL_MS', 10_000),
-    windowMs: positive(env, 'OPS_METRICS_WINDOW_MS', 15 * 60_000),
+    sampleIntervalMs: settings.number('OPS_METRICS_INTERVAL_MS', { default: 10_000 }),
+    windowMs: settings.number('OPS_METRICS_WINDOW_MS', { default: 15 * 60_000 }),
     probeTimeoutMs: 2_000,
-  };
+  }));
 }

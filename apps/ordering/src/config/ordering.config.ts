@@ -1,3 +1,5 @@
+import { readEnvSettings } from '@metered/service-kit';
+
 /** ordering's own settings, read once from the environment (documented in docs/api.md). */
 export interface OrderingConfig {
   /** Per-row maximum: this many cartons' worth of the item (ORDER_MAX_CARTONS_PER_ROW, 4). */
@@ -34,42 +36,20 @@ export interface OrderingConfig {
 
 export const ORDERING_CONFIG = Symbol('ORDERING_CONFIG');
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
-  }
-  return value;
-}
-
-function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const value = (env[name] ?? '').trim().toLowerCase();
-  if (value === '') return fallback;
-  if (['on', 'true', '1'].includes(value)) return true;
-  if (['off', 'false', '0'].includes(value)) return false;
-  throw new Error(`${name} must be on or off, got "${env[name]}"`);
-}
-
 export function readOrderingConfig(env: NodeJS.ProcessEnv = process.env): OrderingConfig {
-  const simulator = (env.FULFILMENT_SIMULATOR ?? 'off').trim().toLowerCase();
-  if (!['on', 'off', 'true', 'false', '1', '0', ''].includes(simulator)) {
-    throw new Error(`FULFILMENT_SIMULATOR must be on or off, got "${env.FULFILMENT_SIMULATOR}"`);
-  }
-  return {
+  return readEnvSettings(env, (settings) => ({
     placementCache: {
-      enabled: onOff(env, 'PLACEMENT_CACHE', true),
-      maxEntries: positiveInt(env, 'PLACEMENT_CACHE_MAX_ENTRIES', 50_000),
-      maxAgeMs: positiveInt(env, 'PLACEMENT_CACHE_MAX_AGE_MS', 900_000),
+      enabled: settings.onOff('PLACEMENT_CACHE', true),
+      maxEntries: settings.number('PLACEMENT_CACHE_MAX_ENTRIES', { default: 50_000 }),
+      maxAgeMs: settings.number('PLACEMENT_CACHE_MAX_AGE_MS', { default: 900_000 }),
       pendingMaxAgeMs: 600_000,
     },
-    maxCartonsPerRow: positiveInt(env, 'ORDER_MAX_CARTONS_PER_ROW', 4),
-    allowanceCartons: positiveInt(env, 'ORDER_ALLOWANCE_CARTONS', 2, 0),
-    allowanceWindowDays: positiveInt(env, 'ORDER_ALLOWANCE_WINDOW_DAYS', 30, 0),
+    maxCartonsPerRow: settings.number('ORDER_MAX_CARTONS_PER_ROW', { default: 4 }),
+    allowanceCartons: settings.number('ORDER_ALLOWANCE_CARTONS', { default: 2, min: 0 }),
+    allowanceWindowDays: settings.number('ORDER_ALLOWANCE_WINDOW_DAYS', { default: 30, min: 0 }),
     simulator: {
-      enabled: ['on', 'true', '1'].includes(simulator),
-      delayMs: positiveInt(env, 'FULFILMENT_SIMULATOR_DELAY_MS', 5000, 0),
+      enabled: settings.onOff('FULFILMENT_SIMULATOR', false),
+      delayMs: settings.number('FULFILMENT_SIMULATOR_DELAY_MS', { default: 5000, min: 0 }),
     },
-  };
+  }));
 }

@@ -1,3 +1,4 @@
+import { readEnvSettings } from '@metered/service-kit';
 import {
   DEFAULT_LEAD_TIME_DAYS as LIBRARY_DEFAULT_LEAD_TIME_DAYS,
   LEAD_TIME_DAYS,
@@ -25,24 +26,6 @@ export const DEFAULT_LEAD_TIME_DAYS: Readonly<Record<string, number>> = {
   '*': LIBRARY_DEFAULT_LEAD_TIME_DAYS,
 };
 
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
-  }
-  return value;
-}
-
-function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const value = (env[name] ?? '').trim().toLowerCase();
-  if (value === '') return fallback;
-  if (['on', 'true', '1'].includes(value)) return true;
-  if (['off', 'false', '0'].includes(value)) return false;
-  throw new Error(`${name} must be on or off, got "${env[name]}"`);
-}
-
 /** `DE=3,FR=4,*=5` → { DE: 3, FR: 4, '*': 5 } on top of the defaults. */
 export function parseLeadTimes(raw: string | undefined): Record<string, number> {
   const table: Record<string, number> = { ...DEFAULT_LEAD_TIME_DAYS };
@@ -65,11 +48,11 @@ export function leadTimeFor(
 }
 
 export function readTelemetryConfig(env: NodeJS.ProcessEnv = process.env): TelemetryConfig {
-  return {
-    clockSkewMs: wholeNumber(env, 'TELEMETRY_CLOCK_SKEW_MINUTES', 10, 0) * 60_000,
-    kafkaIngest: onOff(env, 'TELEMETRY_KAFKA_INGEST', true),
-    silenceSweepMs: wholeNumber(env, 'TELEMETRY_SILENCE_SWEEP_MS', 60_000, 100),
+  return readEnvSettings(env, (settings) => ({
+    clockSkewMs: settings.number('TELEMETRY_CLOCK_SKEW_MINUTES', { default: 10, min: 0 }) * 60_000,
+    kafkaIngest: settings.onOff('TELEMETRY_KAFKA_INGEST', true),
+    silenceSweepMs: settings.number('TELEMETRY_SILENCE_SWEEP_MS', { default: 60_000, min: 100 }),
     leadTimeDays: parseLeadTimes(env.TELEMETRY_LEAD_TIME_DAYS),
-    reviewDays: wholeNumber(env, 'TELEMETRY_REVIEW_DAYS', 30, 0),
-  };
+    reviewDays: settings.number('TELEMETRY_REVIEW_DAYS', { default: 30, min: 0 }),
+  }));
 }

@@ -2,14 +2,10 @@
  * The one place that reads infrastructure settings from the environment. Every service,
  * the stack CLI and the test setup use it, so one variable means the same thing everywhere.
  */
+import { readEnvNumber, readEnvSettings } from './env-settings';
+
 export type ServiceName =
-  | 'gateway'
-  | 'identity'
-  | 'registry'
-  | 'ordering'
-  | 'notifications'
-  | 'operations'
-  | 'telemetry';
+  'gateway' | 'identity' | 'registry' | 'ordering' | 'notifications' | 'operations' | 'telemetry';
 
 export const SERVICE_NAMES: readonly ServiceName[] = [
   'gateway',
@@ -48,19 +44,10 @@ export interface InfrastructureConfig {
   topicReplicationFactor: number;
 }
 
-function positiveInt(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) {
-    throw new Error(`${name} must be a positive whole number, got "${value}"`);
-  }
-  return parsed;
-}
-
 export function readInfrastructureConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): InfrastructureConfig {
-  return {
+  return readEnvSettings(env, (settings) => ({
     kafkaBrokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092')
       .split(',')
       .map((broker) => broker.trim())
@@ -69,13 +56,9 @@ export function readInfrastructureConfig(
     mongoDbPrefix: env.MONGO_DB_PREFIX ?? 'metered',
     smtpUrl: env.SMTP_URL ?? 'smtp://127.0.0.1:1025',
     mailCaptureUrl: env.MAIL_CAPTURE_URL ?? 'http://127.0.0.1:8025',
-    topicPartitions: positiveInt(env.KAFKA_TOPIC_PARTITIONS, 3, 'KAFKA_TOPIC_PARTITIONS'),
-    topicReplicationFactor: positiveInt(
-      env.KAFKA_REPLICATION_FACTOR,
-      1,
-      'KAFKA_REPLICATION_FACTOR',
-    ),
-  };
+    topicPartitions: settings.number('KAFKA_TOPIC_PARTITIONS', { default: 3 }),
+    topicReplicationFactor: settings.number('KAFKA_REPLICATION_FACTOR', { default: 1 }),
+  }));
 }
 
 /** The database a service owns: `<MONGO_DB_PREFIX>_<service>`. */
@@ -91,10 +74,10 @@ export function mongoUriFor(service: ServiceName, config: InfrastructureConfig):
 }
 
 export function servicePort(service: ServiceName, env: NodeJS.ProcessEnv = process.env): number {
-  return positiveInt(
-    env[`${service.toUpperCase()}_PORT`],
-    DEFAULT_SERVICE_PORTS[service],
+  return readEnvNumber(
     `${service.toUpperCase()}_PORT`,
+    { default: DEFAULT_SERVICE_PORTS[service] },
+    env,
   );
 }
 
