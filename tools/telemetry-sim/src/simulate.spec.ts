@@ -93,4 +93,25 @@ describe('simulateFleet', () => {
     const { swaps } = applyReadings(undefined, device.readings);
     expect(swaps.length).toBe(truth.cartridges.length - 1);
   });
+
+  it("reports a real catalogue's reorder numbers when given, and only that many supplies", () => {
+    const [device] = simulateFleet({
+      seed: 5,
+      devices: [{ serial: 'SIMCAT0001', model: 'colour-a4-mfp', reorderNumbers: ['R-K', 'R-C'] }],
+      days: 10,
+      end,
+    }).devices;
+    const numbers = device.readings.map((reading) =>
+      reading.supplies.map((supply) => supply.reorderNumber),
+    );
+    expect(new Set(numbers.map((row) => row.join()))).toEqual(new Set(['R-K,R-C']));
+    expect(device.truth.map((supply) => supply.reorderNumber)).toEqual(['R-K', 'R-C']);
+    expect(() =>
+      simulateFleet({
+        devices: [{ serial: 'SIMCAT0002', model: 'mono-a4-small', reorderNumbers: ['A', 'B'] }],
+        days: 1,
+        end,
+      }),
+    ).toThrow('model mono-a4-small has 1 supplies; got 2 reorder numbers');
+  });
 });

@@ -13,6 +13,11 @@ export interface DeviceSpec {
   serial: string;
   /** A model id of `DEVICE_MODELS`. */
   model?: string;
+  /**
+   * The reorder numbers of a real catalogue, in the model's supply order (black first): the
+   * device reports these instead of the model's own, and only as many supplies as given.
+   */
+  reorderNumbers?: readonly string[];
   reporting?: Reporting;
   /** Stops reporting this many days into the history (a silent device). */
   silentFromDay?: number;
@@ -143,7 +148,10 @@ function simulateDevice(
   options: SimulationOptions,
   quirks: Quirks,
 ): SimulatedDevice {
-  const model = spec.model ? modelById(spec.model) : random.pick(DEVICE_MODELS);
+  const model = withReorderNumbers(
+    spec.model ? modelById(spec.model) : random.pick(DEVICE_MODELS),
+    spec.reorderNumbers,
+  );
   const reporting = spec.reporting ?? drawReporting(random, quirks);
   const usage = (spec.usageFactor ?? 1) * random.factor(0.5);
   const clockSkewMinutes =
@@ -229,6 +237,23 @@ function simulateDevice(
     readings,
     uploads: uploadsOf(readings, random, quirks, options.batchSize ?? 500),
     truth: runs.map((run) => run.truth),
+  };
+}
+
+/** The model as a device of another catalogue reports it (see `DeviceSpec.reorderNumbers`). */
+function withReorderNumbers(model: DeviceModel, reorderNumbers?: readonly string[]): DeviceModel {
+  if (!reorderNumbers) return model;
+  if (reorderNumbers.length === 0 || reorderNumbers.length > model.supplies.length) {
+    throw new Error(
+      `model ${model.id} has ${model.supplies.length} supplies; got ${reorderNumbers.length} reorder numbers`,
+    );
+  }
+  return {
+    ...model,
+    supplies: reorderNumbers.map((reorderNumber, index) => ({
+      ...model.supplies[index],
+      reorderNumber,
+    })),
   };
 }
 

@@ -1,18 +1,23 @@
+import { DeviceSpec, simulateFleet } from '../../../telemetry-sim/src';
 import { GatewayClient, pollUntil } from './gateway-client';
 
 /**
- * The demo's device telemetry: an agent per demo account and about 60 days of readings for
- * its devices, so the fleet page and the suggested quantities are alive after `npm start`.
- * A minimal stand-in for the fleet simulator (tools/telemetry-sim, issue 17 part 10): one
- * reading every six hours, each device at its own pace, a cartridge swap where the toner ran
- * low, one device silent for the last five days. Idempotent: an account whose demo agent
- * exists already has its history (the readings would be duplicates anyway).
+ * The demo's device telemetry: an agent per demo account and 60 days of readings of its
+ * devices from the fleet simulator (tools/telemetry-sim), so the fleet page and the suggested
+ * quantities are alive after `npm start`. Each device reports the demo catalogue's reorder
+ * numbers on a simulated model with as many supplies (mono or colour), with the simulator's
+ * quirks: early swaps, counter resets, duplicate and late uploads. Its level reporting is
+ * fine-grained and its clock right, so every device gets a forecast; the last device of an
+ * account with several has been silent for five days. Seeded by the serial: every start
+ * loads the same history shape. Idempotent: an account whose demo agent exists already has
+ * its history (the readings would be duplicates anyway).
  */
 export const DEMO_AGENT_NAME = 'Demo data collection agent';
 
-const DAY_MS = 86_400_000;
-const READINGS_PER_DAY = 4;
 const HISTORY_DAYS = 60;
+const SILENT_DAYS = 5;
+/** Readings per POST (the endpoint takes up to 5,000). */
+const UPLOAD_SIZE = 5000;
 
 interface FleetPage {
   devices: Array<{ serial: string }>;
@@ -22,66 +27,21 @@ interface Suggestions {
   items: Array<{ reorderNumber: string }>;
 }
 
-interface DemoReading {
-  serial: string;
-  readAt: string;
-  counters: { total: number };
-  supplies: Array<{
-    supplyId: string;
-    description: string;
-    reorderNumber: string;
-    level: number;
-    maxCapacity: number;
-  }>;
-}
-
-/** A small deterministic generator, so every start loads the same history shape. */
-function seeded(text: string): () => number {
-  let state = [...text].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) >>> 0, 2166136261);
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-/** A device's readings: toner falling by its daily use, a swap back to full below 3 %. */
-export function demoHistory(
+/** The simulated device for a demo serial with these catalogue reorder numbers (≤ 4 used). */
+export function demoDevice(
   serial: string,
   reorderNumbers: readonly string[],
-  now: number,
-  silentDays = 0,
-): DemoReading[] {
-  const random = seeded(serial);
-  const pagesPerDay = 150 + Math.round(random() * 900);
-  const supplies = reorderNumbers.slice(0, 4).map((reorderNumber, index) => ({
-    supplyId: String(index + 1),
-    reorderNumber,
-    level: 0.35 + random() * 0.65,
-    perDay: 0.008 + random() * 0.02,
-  }));
-  const readings: DemoReading[] = [];
-  let pages = 20_000 + Math.round(random() * 200_000);
-  const end = now - silentDays * DAY_MS;
-  for (let at = now - HISTORY_DAYS * DAY_MS; at <= end; at += DAY_MS / READINGS_PER_DAY) {
-    pages += Math.round((pagesPerDay / READINGS_PER_DAY) * (0.6 + random() * 0.8));
-    for (const supply of supplies) {
-      supply.level -= (supply.perDay / READINGS_PER_DAY) * (0.6 + random() * 0.8);
-      if (supply.level < 0.03) supply.level = 1;
-    }
-    readings.push({
-      serial,
-      readAt: new Date(at).toISOString(),
-      counters: { total: pages },
-      supplies: supplies.map((supply) => ({
-        supplyId: supply.supplyId,
-        description: `Toner ${supply.reorderNumber}`,
-        reorderNumber: supply.reorderNumber,
-        level: Math.max(0, Math.round(supply.level * 1000)),
-        maxCapacity: 1000,
-      })),
-    });
-  }
-  return readings;
+  silent: boolean,
+): DeviceSpec {
+  const numbers = reorderNumbers.slice(0, 4);
+  return {
+    serial,
+    model: numbers.length === 1 ? 'mono-a4-small' : 'colour-a4-mfp',
+    reorderNumbers: numbers,
+    reporting: 'level',
+    clockSkewMinutes: 0,
+    ...(silent ? { silentFromDay: HISTORY_DAYS - SILENT_DAYS } : {}),
+  };
 }
 
 /** Loads the history of one demo customer's devices; returns what it did, for the log. */
@@ -114,7 +74,7 @@ export async function loadDemoTelemetry(
       body: { name: DEMO_AGENT_NAME },
     },
   );
-  const readings: DemoReading[] = [];
+  const devices: DeviceSpec[] = [];
   for (const [index, { serial }] of fleet.body.devices.entries()) {
     const items = await gateway.expect<Suggestions>(
       200,
@@ -125,15 +85,22 @@ export async function loadDemoTelemetry(
     );
     const reorderNumbers = items.items.map((item) => item.reorderNumber);
     if (reorderNumbers.length === 0) continue;
-    // The last device of an account with several has been silent for five days.
-    const silentDays = index > 0 && index === fleet.body.devices.length - 1 ? 5 : 0;
-    readings.push(...demoHistory(serial, reorderNumbers, now, silentDays));
+    const silent = index > 0 && index === fleet.body.devices.length - 1;
+    devices.push(demoDevice(serial, reorderNumbers, silent));
   }
-  for (let start = 0; start < readings.length; start += 5000) {
+  const simulated = simulateFleet({
+    seed: 'metered-supplies-demo',
+    devices,
+    days: HISTORY_DAYS,
+    end: new Date(now),
+  });
+  // As the agent uploads them: batches in upload order, duplicates and late ones included.
+  const readings = simulated.devices.flatMap((device) => device.uploads.flat());
+  for (let start = 0; start < readings.length; start += UPLOAD_SIZE) {
     await gateway.expect(200, '/api/telemetry/readings', {
-      body: { agentId: agent.agentId, readings: readings.slice(start, start + 5000) },
+      body: { agentId: agent.agentId, readings: readings.slice(start, start + UPLOAD_SIZE) },
       headers: { Authorization: `Agent ${agent.credential}` },
     });
   }
-  return `${readings.length} readings of ${fleet.body.devices.length} devices`;
+  return `${readings.length} readings of ${devices.length} devices`;
 }
