@@ -22,9 +22,10 @@ describe('MethodTable', () => {
     expect(table.refusal('HEAD', '/api/orders/0b7c/cancel')).toEqual(['POST']);
   });
 
-  it('allows what any matching template allows, and ignores a trailing slash', () => {
-    expect(table.refusal('GET', '/api/orders/export.csv')).toBeUndefined();
-    expect(table.refusal('DELETE', '/api/orders/export.csv')).toEqual(['GET', 'HEAD', 'POST']);
+  it('goes by the most concrete matching path, and ignores a trailing slash', () => {
+    expect(table.refusal('GET', '/api/orders/export.csv')).toEqual(['POST']);
+    expect(table.refusal('POST', '/api/orders/export.csv')).toBeUndefined();
+    expect(table.refusal('DELETE', '/api/orders/0b7c')).toEqual(['GET', 'HEAD']);
     expect(table.refusal('PATCH', '/api/orders/')).toEqual(['GET', 'HEAD', 'POST']);
   });
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@metered/auth';
 import { ChangeSettingsDto, SettingsDto, SettingsQueryDto } from './dto/settings.dto';
 import { SettingsService } from './settings.service';
@@ -21,8 +21,6 @@ export class SettingsController {
   }
 
   @Put()
-  // Every field is optional, so no body at all is a valid (empty) change.
-  @ApiBody({ type: ChangeSettingsDto, required: false })
   @ApiOperation({
     summary:
       'Change the replenishment settings (customer: own account; helpdesk: any); publishes ReplenishmentSettingsChanged',
