@@ -1,8 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { serviceUrl } from '@metered/service-kit';
-import { mergeOpenApiDocuments } from './openapi-merge';
-import { ServiceDocuments } from './service-documents';
+import { PublicApiDocument } from './public-api-document';
 
 function gatewayDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -24,16 +22,8 @@ function gatewayDocument(app: INestApplication): OpenAPIObject {
  * with the services without a gateway release, and a service that is down leaves a note.
  */
 export function setupApiDocs(app: INestApplication): void {
-  const serviceDocuments = new ServiceDocuments({
-    targets: {
-      identity: serviceUrl('identity'),
-      registry: serviceUrl('registry'),
-      ordering: serviceUrl('ordering'),
-      notifications: serviceUrl('notifications'),
-      operations: serviceUrl('operations'),
-      telemetry: serviceUrl('telemetry'),
-    },
-  });
+  const publicDocument = app.get(PublicApiDocument);
+  publicDocument.useGatewayDocument(() => gatewayDocument(app));
   SwaggerModule.setup('api/docs', app, () => gatewayDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
     customSiteTitle: 'Metered Supplies API',
@@ -43,7 +33,7 @@ export function setupApiDocs(app: INestApplication): void {
         'cache-control',
         'no-cache',
       );
-      return mergeOpenApiDocuments(own, await serviceDocuments.all());
+      return publicDocument.document(own);
     },
   });
 }

@@ -1,4 +1,5 @@
 import { Logger, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { ApiDocsModule } from '../api-docs/api-docs.module';
 import { ApiProxy, LARGE_BODY_ROUTES } from './api-proxy';
 import { ApiProxyMiddleware } from './api-proxy.middleware';
 import { upstreamsOf } from './upstreams';
@@ -27,6 +28,7 @@ function createApiProxy(): ApiProxy {
  * request, with its correlation id) and before any route or the portal's static files.
  */
 @Module({
+  imports: [ApiDocsModule],
   providers: [{ provide: ApiProxy, useFactory: createApiProxy }, ApiProxyMiddleware],
 })
 export class ApiProxyModule implements NestModule {

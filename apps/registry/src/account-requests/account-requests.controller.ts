@@ -8,6 +8,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { Authenticated, AuthenticatedUser, CurrentUser, Roles } from '@metered/auth';
@@ -76,6 +77,7 @@ export class AccountRequestsController {
   @ApiOperation({ summary: 'One request' })
   @ApiOkResponse({ type: AccountRequestDto })
   @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiParam({ name: 'requestId', format: 'uuid' })
   get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('requestId', ParseUUIDPipe) requestId: string,
@@ -91,6 +93,7 @@ export class AccountRequestsController {
   @ApiForbiddenResponse({ description: 'Only the helpdesk and admins decide requests' })
   @ApiConflictResponse({ description: 'Already decided, or nothing can be added any more' })
   @ApiNotFoundResponse({ description: 'No such request' })
+  @ApiParam({ name: 'requestId', format: 'uuid' })
   approve(
     @CurrentUser() user: AuthenticatedUser,
     @Param('requestId', ParseUUIDPipe) requestId: string,
@@ -107,6 +110,7 @@ export class AccountRequestsController {
   @ApiForbiddenResponse({ description: 'Only the helpdesk and admins decide requests' })
   @ApiConflictResponse({ description: 'Already decided' })
   @ApiNotFoundResponse({ description: 'No such request' })
+  @ApiParam({ name: 'requestId', format: 'uuid' })
   decline(
     @CurrentUser() user: AuthenticatedUser,
     @Param('requestId', ParseUUIDPipe) requestId: string,

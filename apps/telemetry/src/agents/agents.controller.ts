@@ -15,6 +15,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@metered/auth';
@@ -56,6 +57,7 @@ export class AgentsController {
   @ApiOperation({ summary: 'Revoke an agent: its uploads are refused with 401 from now on' })
   @ApiNoContentResponse({ description: 'Revoked' })
   @ApiNotFoundResponse({ description: 'No such agent — or not yours' })
+  @ApiParam({ name: 'agentId', format: 'uuid' })
   async revoke(
     @CurrentUser() user: AuthenticatedUser,
     @Param('agentId', new ParseUUIDPipe()) agentId: string,

@@ -16,7 +16,10 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'the refresh token from login or the previous refresh' })
+  @ApiProperty({
+    minLength: 1,
+    description: 'the refresh token from login or the previous refresh',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

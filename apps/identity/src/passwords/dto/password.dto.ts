@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 export class SetPasswordDto {
-  @ApiProperty({ description: 'the token from the emailed link' })
+  @ApiProperty({ minLength: 1, description: 'the token from the emailed link' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

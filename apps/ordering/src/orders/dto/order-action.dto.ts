@@ -12,7 +12,7 @@ export class ReleaseOrderDto {
 }
 
 export class CancelOrderDto {
-  @ApiProperty({ maxLength: 500, example: 'Ordered twice by mistake' })
+  @ApiProperty({ minLength: 1, maxLength: 500, example: 'Ordered twice by mistake' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)

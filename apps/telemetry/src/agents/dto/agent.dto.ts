@@ -8,14 +8,20 @@ export class CreateAgentDto {
   @MaxLength(80)
   name: string;
 
-  @ApiPropertyOptional({ description: 'Staff only: the account the agent reports for' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Staff only: the account the agent reports for',
+  })
   @IsOptional()
   @IsUUID()
   accountId?: string;
 }
 
 export class AgentAccountQueryDto {
-  @ApiPropertyOptional({ description: 'Staff: the account (required); customers: their own' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Staff: the account (required); customers: their own',
+  })
   @IsOptional()
   @IsUUID()
   accountId?: string;

@@ -3,7 +3,10 @@ import { IsOptional, IsUUID } from 'class-validator';
 import { FORECAST_CONFIDENCES, FORECAST_STATES } from '@metered/contracts';
 
 export class FleetQueryDto {
-  @ApiPropertyOptional({ description: 'Staff: the account (required); customers: their own' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Staff: the account (required); customers: their own',
+  })
   @IsOptional()
   @IsUUID()
   accountId?: string;

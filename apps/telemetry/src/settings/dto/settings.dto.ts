@@ -2,14 +2,20 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 export class SettingsQueryDto {
-  @ApiPropertyOptional({ description: 'Staff: the account (required); customers: their own' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Staff: the account (required); customers: their own',
+  })
   @IsOptional()
   @IsUUID()
   accountId?: string;
 }
 
 export class ChangeSettingsDto {
-  @ApiPropertyOptional({ description: 'Staff: the account (required); customers: their own' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Staff: the account (required); customers: their own',
+  })
   @IsOptional()
   @IsUUID()
   accountId?: string;
@@ -19,21 +25,21 @@ export class ChangeSettingsDto {
   @IsBoolean()
   autoReplenishment?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 60 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 60 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(60)
   silentAfterDays?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 90 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 90 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(90)
   lowLevelPercent?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 60 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 60 })
   @IsOptional()
   @IsInt()
   @Min(0)
