@@ -1,19 +1,15 @@
 #!/usr/bin/env bash
 # Fuzzes the public API with schemathesis: the gateway's merged OpenAPI document, once per
-# signed-in role (the roles run side by side), with every check schemathesis has: no 5xx, every
-# status and body as documented, data the schemas call valid is accepted and invalid data is
-# refused, an undocumented method gets 405 with `Allow`, auth is not ignored. Exit 1 when any
-# role's run found a failure.
+# signed-in role (the roles run side by side), checking that no answer is a 5xx and that every
+# answer matches the document. Exit 1 when any role's run found a failure.
 #
 #   scripts/fuzz/run-schemathesis.sh [gateway-url]          (default http://127.0.0.1:3000)
 #
 # FUZZ_TOKENS          "role=<access token> role=<access token> …"; without it, one anonymous run
 # FUZZ_MAX_EXAMPLES    generated cases per operation (default 5: the bounded CI run; try 100)
 # FUZZ_COVERAGE_ROLES  roles that also run the coverage phase (boundary values of every
-#                      parameter and the undocumented methods; ~4× the cases) — default
-#                      "customer helpdesk admin"
-# FUZZ_CHECKS          schemathesis checks (default "all")
-# FUZZ_SEED            the seed (default 20261204, so a failure replays; "random" for a new one)
+#                      parameter; ~4× the cases) — default "admin", who may call everything
+# FUZZ_SEED            replay a run (schemathesis prints the seed it used)
 #
 # Not fuzzed: sign-in and reset-link requests (their per-address limits would lock the test
 # machine's address out of the rest of the suite; test/security covers their input handling)
@@ -25,8 +21,7 @@ GATEWAY="${1:-${GATEWAY_URL:-http://127.0.0.1:3000}}"
 "$(dirname "$0")/install-schemathesis.sh"
 ST="$PWD/.cache/schemathesis-venv/bin/st"
 TOKENS="${FUZZ_TOKENS:-anonymous=}"
-COVERAGE_ROLES=" ${FUZZ_COVERAGE_ROLES-customer helpdesk admin} "
-SEED="${FUZZ_SEED:-20261204}"
+COVERAGE_ROLES=" ${FUZZ_COVERAGE_ROLES-admin} "
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 
@@ -34,7 +29,7 @@ fuzz_as() {
   local role="$1" token="$2"
   local args=(
     run "$GATEWAY/api/docs-json" --url "$GATEWAY"
-    --checks "${FUZZ_CHECKS:-all}"
+    --checks not_a_server_error,response_schema_conformance
     --max-examples "${FUZZ_MAX_EXAMPLES:-5}"
     # One worker: schemathesis 4.32's coverage phase is not thread-safe on CPython 3.11.
     --workers 1
@@ -48,7 +43,7 @@ fuzz_as() {
     args+=(--phases examples,fuzzing)
   fi
   [ -n "$token" ] && args+=(-H "Authorization: Bearer $token")
-  [ "$SEED" != random ] && args+=(--seed "$SEED")
+  [ -n "${FUZZ_SEED:-}" ] && args+=(--seed "$FUZZ_SEED")
   # From the temporary directory: schemathesis keeps state in ./.schemathesis, not in the repo.
   (cd "$OUT" && "$ST" "${args[@]}")
 }

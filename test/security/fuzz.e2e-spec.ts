@@ -1,20 +1,17 @@
 /**
  * The bounded CI run of the API fuzzer: scripts/fuzz/run-schemathesis.sh (schemathesis from
- * PyPI in .cache/) against the gateway's merged OpenAPI document, signed in as a customer and
- * as a helpdesk agent, with ALL of schemathesis' checks (no 5xx, documented statuses and
- * bodies, schema-valid data accepted, invalid data refused, 405 + Allow for undocumented
- * methods — the coverage phase — and more), a fixed seed and 5 examples per operation. It
- * prints schemathesis' summary either way. A longer run: FUZZ_MAX_EXAMPLES=100
- * scripts/fuzz/run-schemathesis.sh with FUZZ_TOKENS set (any roles, e.g. ops and admin too).
+ * PyPI in .cache/) against the gateway's merged OpenAPI document, signed in as a customer, a
+ * helpdesk agent, an operator and an admin. It fails on any 5xx and on any answer that the
+ * document does not describe, and prints schemathesis' summary either way. A longer run:
+ * FUZZ_MAX_EXAMPLES=100 scripts/fuzz/run-schemathesis.sh with FUZZ_TOKENS set (it adds the
+ * coverage phase for the admin).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { securityWorld, SecurityWorld } from './support/security-world';
 
 const ROOT = join(__dirname, '..', '..');
-// Two roles side by side, each ~1600 cases with the coverage phase: ~3 minutes on a loaded
-// 2-core machine; the budget leaves room for a CI run with everything else going.
-const BUDGET_MS = 360_000;
+const BUDGET_MS = 170_000;
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
   return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
@@ -50,16 +47,17 @@ describe('API fuzzing with schemathesis (real stack)', () => {
   }, 600000);
 
   it(
-    'finds no failure of any schemathesis check, as a customer and as the helpdesk',
+    'finds no 5xx and no answer outside the OpenAPI document, for each role',
     async () => {
-      const roles = ['customer', 'helpdesk'] as const;
+      const roles = ['customer', 'helpdesk', 'ops', 'admin'] as const;
       const tokens = roles.map((role) => `${role}=${world.tokens[role]}`).join(' ');
       const started = Date.now();
       const { code, output } = await run(
         'bash',
         ['scripts/fuzz/run-schemathesis.sh', world.gatewayUrl],
-        // The coverage phase is where schemathesis tries undocumented methods (405 + Allow).
-        { FUZZ_COVERAGE_ROLES: roles.join(' '), ...process.env, FUZZ_TOKENS: tokens },
+        // The coverage phase (every boundary value, ~1500 cases for the admin alone) takes
+        // minutes on a 2-core machine: CI runs examples and fuzzing; the full run is manual.
+        { FUZZ_COVERAGE_ROLES: '', ...process.env, FUZZ_TOKENS: tokens },
       );
       console.log(
         `schemathesis finished in ${Math.round((Date.now() - started) / 1000)} s (exit ${code})\n${summary(output)}`,
