@@ -1,7 +1,7 @@
 /**
  * The bounded CI run of the API fuzzer: scripts/fuzz/run-schemathesis.sh (schemathesis from
- * PyPI in .cache/) against the gateway's merged OpenAPI document, signed in as a customer, a
- * helpdesk agent, an operator and an admin. It fails on any 5xx and on any answer that the
+ * PyPI in .cache/) against the gateway's merged OpenAPI document, signed in as a customer and
+ * as a helpdesk agent (ops and admin by hand, below). It fails on any 5xx and on any answer that the
  * document does not describe, and prints schemathesis' summary either way. A longer run:
  * FUZZ_MAX_EXAMPLES=100 scripts/fuzz/run-schemathesis.sh with FUZZ_TOKENS set (it adds the
  * coverage phase for the admin).

@@ -1,4 +1,4 @@
-import { DeviceSpec, simulateFleet } from '../../../telemetry-sim/src';
+import { DeviceSpec, SimulatedFleet, simulateFleet } from '../../../telemetry-sim/src';
 import { GatewayClient, pollUntil } from './gateway-client';
 
 /**
@@ -42,6 +42,11 @@ export function demoDevice(
     clockSkewMinutes: 0,
     ...(silent ? { silentFromDay: HISTORY_DAYS - SILENT_DAYS } : {}),
   };
+}
+
+/** The demo fleet's history up to `end`: the same shape on every start. */
+export function simulateDemoFleet(devices: readonly DeviceSpec[], end: Date): SimulatedFleet {
+  return simulateFleet({ seed: 'metered-supplies-demo', devices, days: HISTORY_DAYS, end });
 }
 
 /** Loads the history of one demo customer's devices; returns what it did, for the log. */
@@ -88,12 +93,7 @@ export async function loadDemoTelemetry(
     const silent = index > 0 && index === fleet.body.devices.length - 1;
     devices.push(demoDevice(serial, reorderNumbers, silent));
   }
-  const simulated = simulateFleet({
-    seed: 'metered-supplies-demo',
-    devices,
-    days: HISTORY_DAYS,
-    end: new Date(now),
-  });
+  const simulated = simulateDemoFleet(devices, new Date(now));
   // As the agent uploads them: batches in upload order, duplicates and late ones included.
   const readings = simulated.devices.flatMap((device) => device.uploads.flat());
   for (let start = 0; start < readings.length; start += UPLOAD_SIZE) {
