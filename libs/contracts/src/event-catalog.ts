@@ -24,9 +24,15 @@ import {
 import { ShipmentDeliveredEvent, ShipmentDispatchedEvent } from './events/shipment/shipment-events';
 import { EmailFailedEvent } from './events/email-failed/email-failed.event';
 import { EmailSentEvent } from './events/email-sent/email-sent.event';
-import { LoginDetailsIssuedEvent } from './events/login-details-issued/login-details-issued.event';
+import {
+  LoginDetailsIssuedEvent,
+  LoginDetailsIssuedV2Event,
+} from './events/login-details-issued/login-details-issued.event';
 import { PasswordChangedEvent } from './events/password-changed/password-changed.event';
-import { PasswordResetRequestedEvent } from './events/password-reset-requested/password-reset-requested.event';
+import {
+  PasswordResetRequestedEvent,
+  PasswordResetRequestedV2Event,
+} from './events/password-reset-requested/password-reset-requested.event';
 import { PlatformProbeRecordedEvent } from './events/platform-probe-recorded/platform-probe-recorded.event';
 import { RegistrationApprovedEvent } from './events/registration-approved/registration-approved.event';
 import { RegistrationRejectedEvent } from './events/registration-rejected/registration-rejected.event';
@@ -45,7 +51,9 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   RegistrationApprovedEvent,
   RegistrationRejectedEvent,
   LoginDetailsIssuedEvent,
+  LoginDetailsIssuedV2Event,
   PasswordResetRequestedEvent,
+  PasswordResetRequestedV2Event,
   PasswordChangedEvent,
   UserActivatedEvent,
   SessionRevokedEvent,

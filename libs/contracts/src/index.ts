@@ -6,6 +6,8 @@ export * from './reference/ship-to';
 export * from './events/shared/ship-to-address';
 export * from './events/shared/device-summary';
 export * from './events/shared/actor';
+export * from './events/shared/sealed-link';
+export * from './access-link/access-link-cipher';
 export * from './events/platform-probe-recorded/platform-probe-recorded.event';
 export * from './events/registration-requested/registration-requested.event';
 export * from './events/registration-approved/registration-approved.event';

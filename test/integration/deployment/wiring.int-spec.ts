@@ -56,7 +56,11 @@ const MONGODB: PodEndpoint = {
 const HAND_MADE_SECRETS = {
   'metered-bootstrap-admin': { email: 'admin@example.com', password: 'example-only' },
   'identity-jwt': { 'private.pem': 'PEM', 'public.pem': 'PEM' },
+  'metered-access-link': { key: Buffer.alloc(32, 7).toString('base64') },
 };
+
+/** Identity seals the one-time links, notifications opens them; nobody else holds the key. */
+const ACCESS_LINK_KEY_HOLDERS = ['identity', 'notifications'];
 const PROD_INFRASTRUCTURE_SECRET = {
   'metered-infrastructure': {
     MONGO_URL: 'mongodb://mongodb:27017/?replicaSet=rs0',
@@ -169,6 +173,30 @@ describe('deployment wiring (tools)', () => {
       ]);
     },
   );
+
+  describe('the access-link key reaches identity and notifications only', () => {
+    it.each(OVERLAYS)('%s: the Deployments that name it', (overlay) => {
+      const holders = rendered[overlay]
+        .filter((r) => r.kind === 'Deployment')
+        .filter((r) => JSON.stringify(r).includes('metered-access-link'))
+        .map((r) => r.metadata.name)
+        .sort();
+      expect(holders).toEqual(ACCESS_LINK_KEY_HOLDERS);
+    });
+
+    it('compose: the services given the secret file', () => {
+      const holders = Object.entries(compose.services)
+        .filter(([, service]) => JSON.stringify(service).includes('access_link_key'))
+        .map(([name]) => name)
+        .sort();
+      expect(holders).toEqual(ACCESS_LINK_KEY_HOLDERS);
+      for (const app of ACCESS_LINK_KEY_HOLDERS) {
+        expect(compose.services[app].environment?.ACCESS_LINK_KEY_FILE).toBe(
+          '/run/secrets/access_link_key',
+        );
+      }
+    });
+  });
 
   describe('emailed links open: PORTAL_URL is the origin that serves the portal', () => {
     it.each(OVERLAYS)('%s: the host (and scheme) of the gateway’s Ingress', (overlay) => {

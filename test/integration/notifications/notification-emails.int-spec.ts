@@ -7,7 +7,9 @@
 import 'reflect-metadata';
 import {
   LoginDetailsIssuedEvent,
+  LoginDetailsIssuedV2Event,
   PasswordResetRequestedEvent,
+  PasswordResetRequestedV2Event,
   RegistrationRejectedEvent,
   RegistrationRequestedEvent,
   SerialsValidatedEvent,
@@ -19,9 +21,12 @@ import { KafkaTestClient } from '../../support/event-platform/kafka-test-client'
 import { waitFor } from '../../support/event-platform/wait-for';
 
 import {
+  linkOf,
   loginDetailsIssued,
+  loginDetailsIssuedV1,
   mailCapture,
   passwordResetRequested,
+  passwordResetRequestedV1,
   publish,
   registrationRejected,
   registrationRequested,
@@ -137,9 +142,9 @@ describe('notification emails', () => {
   it('sends the login details as a set-password link with its expiry, never a password', async () => {
     const email = uniqueEmail('login');
     const event = loginDetailsIssued(email);
-    await publish(kafka, event, LoginDetailsIssuedEvent);
+    await publish(kafka, event, LoginDetailsIssuedV2Event);
     const details = await mail.waitFor(email, /Your Metered Supplies login details/);
-    expect(linkIn(details, '/set-password')).toBe(event.payload.setPasswordUrl);
+    expect(linkIn(details, '/set-password')).toBe(linkOf(event));
     expect(details.text).toContain('expires in 72 hours');
     expect(details.text).toContain('0800 181 8181 (prompts: 1, 4)');
     expect(details.text).not.toMatch(/password: [^\n]/i);
@@ -148,9 +153,9 @@ describe('notification emails', () => {
   it('sends the reset link with its one-hour expiry and the ignore-me hint', async () => {
     const email = uniqueEmail('reset');
     const event = passwordResetRequested(email);
-    await publish(kafka, event, PasswordResetRequestedEvent);
+    await publish(kafka, event, PasswordResetRequestedV2Event);
     const reset = await mail.waitFor(email, /Reset your Metered Supplies password/);
-    expect(linkIn(reset, '/reset-password')).toBe(event.payload.resetUrl);
+    expect(linkIn(reset, '/reset-password')).toBe(linkOf(event));
     expect(reset.text).toContain('expires in 1 hour');
     expect(reset.text).toContain('If you did not ask for this, ignore this email');
   });
@@ -158,18 +163,87 @@ describe('notification emails', () => {
   it('sends one email for an event delivered twice', async () => {
     const email = uniqueEmail('twice');
     const event = passwordResetRequested(email);
-    await publish(kafka, event, PasswordResetRequestedEvent);
-    await publish(kafka, event, PasswordResetRequestedEvent);
+    await publish(kafka, event, PasswordResetRequestedV2Event);
+    await publish(kafka, event, PasswordResetRequestedV2Event);
     // Same key, so the marker is consumed after both copies.
-    const marker = passwordResetRequested(email, 'marker');
-    marker.key = event.key;
-    marker.payload.userId = event.payload.userId;
-    await publish(kafka, marker, PasswordResetRequestedEvent);
+    const marker = passwordResetRequested(email, 'marker', event.payload.userId);
+    await publish(kafka, marker, PasswordResetRequestedV2Event);
     await waitFor('both reset emails', async () => (await mail.messagesTo(email)).length >= 2);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const messages = await mail.messagesTo(email);
     expect(messages).toHaveLength(2);
-    expect(messages.filter((m) => m.text.includes(event.payload.resetUrl))).toHaveLength(1);
+    expect(messages.filter((m) => m.text.includes(linkOf(event)))).toHaveLength(1);
+  });
+
+  it('still mails the clear links of v1 events left on the topic (deprecated, this release only)', async () => {
+    const email = uniqueEmail('v1');
+    const login = loginDetailsIssuedV1(email);
+    const reset = passwordResetRequestedV1(email);
+    await publish(kafka, login, LoginDetailsIssuedEvent);
+    await publish(kafka, reset, PasswordResetRequestedEvent);
+    const details = await mail.waitFor(email, /login details/);
+    expect(linkIn(details, '/set-password')).toBe(login.payload.setPasswordUrl);
+    const resetMail = await mail.waitFor(email, /Reset your Metered Supplies password/);
+    expect(linkIn(resetMail, '/reset-password')).toBe(reset.payload.resetUrl);
+  });
+
+  describe('a sealed link that does not open is dead-lettered with the reason, and no email is sent', () => {
+    /** Publishes `event`, then a good event to the same address and key, which must arrive alone. */
+    async function expectParked(
+      event: ReturnType<typeof passwordResetRequested>,
+      label: string,
+    ): Promise<string> {
+      await publish(kafka, event, PasswordResetRequestedV2Event);
+      const next = passwordResetRequested(
+        event.payload.email,
+        `next-${label}`,
+        event.payload.userId,
+      );
+      await publish(kafka, next, PasswordResetRequestedV2Event);
+      const parked = await waitFor(`the dead letter of the ${label} event`, () =>
+        world.deadLetters.find((m) => m.value?.includes(event.eventId)),
+      );
+      expect(parked.headers['dlq-reason']).toBe('handler-rejected');
+      expect(parked.headers['dlq-consumer-group']).toBe('notifications');
+      // The good event behind it (same key, same partition) is mailed; the parked one is not.
+      await mail.waitFor(event.payload.email, /Reset your Metered Supplies password/);
+      const messages = await mail.messagesTo(event.payload.email);
+      expect(messages).toHaveLength(1);
+      expect(messages[0].text).toContain(linkOf(next));
+      expect(await storedEmail(world.db, `password-reset:${event.eventId}`)).toBeNull();
+      return parked.headers['dlq-error'] ?? '';
+    }
+
+    const flip = (base64: string): string => {
+      const bytes = Buffer.from(base64, 'base64');
+      bytes[0] ^= 0x01;
+      return bytes.toString('base64');
+    };
+
+    it('a tampered ciphertext', async () => {
+      const event = passwordResetRequested(uniqueEmail('tampered'));
+      event.payload.resetLink.ciphertext = flip(event.payload.resetLink.ciphertext);
+      expect(await expectParked(event, 'tampered')).toMatch(/authentication failed/);
+    });
+
+    it('a tampered tag', async () => {
+      const event = passwordResetRequested(uniqueEmail('tag'));
+      event.payload.resetLink.tag = flip(event.payload.resetLink.tag);
+      expect(await expectParked(event, 'tag')).toMatch(/authentication failed/);
+    });
+
+    it('a link copied into an event addressed to someone else', async () => {
+      const victim = passwordResetRequested(uniqueEmail('victim'));
+      const thief = passwordResetRequested(uniqueEmail('thief'));
+      thief.payload.resetLink = victim.payload.resetLink;
+      expect(await expectParked(thief, 'copied')).toMatch(/authentication failed/);
+    });
+
+    it('an unknown key id', async () => {
+      const event = passwordResetRequested(uniqueEmail('unknown-key'));
+      event.payload.resetLink.keyId = '0123456789abcdef';
+      expect(await expectParked(event, 'unknown-key')).toMatch(/unknown key id 0123456789abcdef/);
+    });
   });
 
   it('parks a malformed message on the dead-letter topic and mails the next good one', async () => {

@@ -7,8 +7,13 @@ import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import mongoose, { Connection } from 'mongoose';
 import {
+  accessLinkContext,
+  AccessLinkKeyring,
   LoginDetailsIssuedEvent,
+  LoginDetailsIssuedV2Event,
+  parseAccessLinkKey,
   PasswordResetRequestedEvent,
+  PasswordResetRequestedV2Event,
   RegistrationRejectedEvent,
   RegistrationRequestedEvent,
   SerialCheckResult,
@@ -21,6 +26,7 @@ import {
   EventDefinition,
   EventEnvelope,
 } from '@metered/event-platform';
+import { stackAccessLinkKey } from '../../../tools/stack/src';
 import { CapturedMail, MailCapture } from '../../../tools/stack/src/demo/mail-capture';
 import { KafkaTestClient, SeenMessage } from '../../support/event-platform/kafka-test-client';
 import { useApps } from '../../support/stack-env';
@@ -80,25 +86,89 @@ export function registrationRejected(email: string, reason: string) {
   });
 }
 
+/**
+ * The stack's access-link key (tools/stack generates one per stack and gives it to identity
+ * and notifications): the tests seal links as identity does.
+ */
+export function stackKeyring(): AccessLinkKeyring {
+  return new AccessLinkKeyring(parseAccessLinkKey(stackAccessLinkKey(), 'ACCESS_LINK_KEY'));
+}
+
+/** The clear link each sealed event the harness built carries (never part of the event). */
+const clearLinks = new WeakMap<object, string>();
+
+/** The link a harness-built access-link event seals, to compare with the email's. */
+export function linkOf(event: EventEnvelope<object>): string {
+  const link = clearLinks.get(event.payload);
+  if (!link) throw new Error(`no link recorded for event ${event.eventId}`);
+  return link;
+}
+
+/** `LoginDetailsIssued` v2 as identity publishes it: the set-password link sealed. */
 export function loginDetailsIssued(email: string, token = suffix()) {
+  const userId = randomUUID();
+  const url = `http://127.0.0.1:3000/set-password#token=${token}`;
+  const event = envelope(LoginDetailsIssuedV2Event, {
+    userId,
+    email,
+    contactName: 'Ada Tester',
+    company: 'Tinker & Sons',
+    country: 'DE',
+    setPasswordLink: stackKeyring().seal(
+      url,
+      accessLinkContext(LoginDetailsIssuedV2Event.type, userId, email),
+    ),
+    expiresAt: new Date(Date.now() + 72 * 3600_000).toISOString(),
+  });
+  clearLinks.set(event.payload, url);
+  return event;
+}
+
+/**
+ * `PasswordResetRequested` v2 as identity publishes it: the reset link sealed for `userId`
+ * and `email` (a test that changes either after sealing makes the link fail to open).
+ */
+export function passwordResetRequested(
+  email: string,
+  token = suffix(),
+  userId: string = randomUUID(),
+) {
+  const url = `http://127.0.0.1:3000/reset-password#token=${token}`;
+  const event = envelope(PasswordResetRequestedV2Event, {
+    userId,
+    email,
+    contactName: 'Ada Tester',
+    country: 'US',
+    resetLink: stackKeyring().seal(
+      url,
+      accessLinkContext(PasswordResetRequestedV2Event.type, userId, email),
+    ),
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+  });
+  clearLinks.set(event.payload, url);
+  return event;
+}
+
+/** v1 (deprecated, the link in clear), which notifications still mails for one release. */
+export function loginDetailsIssuedV1(email: string, token = suffix()) {
   return envelope(LoginDetailsIssuedEvent, {
     userId: randomUUID(),
     email,
     contactName: 'Ada Tester',
     company: 'Tinker & Sons',
     country: 'DE',
-    setPasswordUrl: `http://127.0.0.1:3000/set-password?token=${token}`,
+    setPasswordUrl: `http://127.0.0.1:3000/set-password#token=${token}`,
     expiresAt: new Date(Date.now() + 72 * 3600_000).toISOString(),
   });
 }
 
-export function passwordResetRequested(email: string, token = suffix()) {
+export function passwordResetRequestedV1(email: string, token = suffix()) {
   return envelope(PasswordResetRequestedEvent, {
     userId: randomUUID(),
     email,
     contactName: 'Ada Tester',
     country: 'US',
-    resetUrl: `http://127.0.0.1:3000/reset-password?token=${token}`,
+    resetUrl: `http://127.0.0.1:3000/reset-password#token=${token}`,
     expiresAt: new Date(Date.now() + 3600_000).toISOString(),
   });
 }

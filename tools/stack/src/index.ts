@@ -12,6 +12,7 @@ export type { StackEnv, UpOptions } from './stack';
 export type { StatusRow } from './status';
 export type { ComponentName } from './settings';
 export { StackError } from './errors';
+export { stackAccessLinkKey } from './access-link-key';
 
 /** Starts what is missing of Kafka, FerretDB (+PostgreSQL) and Mailpit; returns how to reach them. */
 export function ensureInfrastructure(): Promise<StackEnv> {

@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { ACCESS_TOKEN_MAX_LIFETIME_SECONDS } from '@metered/auth/claims/access-token-claims';
+import {
+  AccessLinkKeyring,
+  readAccessLinkKeyring,
+} from '@metered/contracts/access-link/access-link-cipher';
 import { EnvSettingsReader, readEnvSettings } from '@metered/service-kit';
 /**
  * identity's own settings, read from the environment in one place. Defaults are the
@@ -52,6 +56,12 @@ export interface IdentityConfig {
    * mounted secret as in compose): first admin created at start.
    */
   bootstrapAdmin: { email: string; password: string } | null;
+  /**
+   * `ACCESS_LINK_KEY` (or `ACCESS_LINK_KEY_FILE`): the key identity seals the one-time links
+   * of its events with, for notifications only (libs/contracts access-link-cipher). Required
+   * in production; the local stack generates one per stack.
+   */
+  accessLinks: AccessLinkKeyring;
 }
 
 export const IDENTITY_CONFIG = Symbol('IDENTITY_CONFIG');
@@ -80,6 +90,7 @@ export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
     jwtPrivateKey: privateKeyFrom(env),
     bootstrapAdmin:
       adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : null,
+    accessLinks: readAccessLinkKeyring(env, (path) => readFileSync(path, 'utf8')),
   }));
 }
 

@@ -8,6 +8,7 @@ const PRODUCTION = {
   PORTAL_URL: 'https://portal.example.com',
   BOOTSTRAP_ADMIN_EMAIL: 'admin@example.com',
   BOOTSTRAP_ADMIN_PASSWORD: 'not-echoed-42',
+  ACCESS_LINK_KEY: Buffer.alloc(32, 1).toString('base64'),
 };
 
 describe('identity settings', () => {
@@ -27,7 +28,9 @@ describe('identity settings', () => {
     const { BOOTSTRAP_ADMIN_PASSWORD: _p, BOOTSTRAP_ADMIN_EMAIL: _e, ...env } = PRODUCTION;
     expect(settingsProblems(IDENTITY_SETTINGS, env)).toEqual([
       expect.stringMatching(/^BOOTSTRAP_ADMIN_EMAIL is missing/),
-      expect.stringMatching(/^BOOTSTRAP_ADMIN_PASSWORD \(or BOOTSTRAP_ADMIN_PASSWORD_FILE\) is missing/),
+      expect.stringMatching(
+        /^BOOTSTRAP_ADMIN_PASSWORD \(or BOOTSTRAP_ADMIN_PASSWORD_FILE\) is missing/,
+      ),
     ]);
   });
 
@@ -42,5 +45,15 @@ describe('identity settings', () => {
 
   it('accept a complete production environment', () => {
     expect(settingsProblems(IDENTITY_SETTINGS, PRODUCTION)).toEqual([]);
+  });
+
+  it('need the access-link key in production (or a mounted file)', () => {
+    const { ACCESS_LINK_KEY: _k, ...env } = PRODUCTION;
+    expect(settingsProblems(IDENTITY_SETTINGS, env)).toEqual([
+      expect.stringMatching(/^ACCESS_LINK_KEY \(or ACCESS_LINK_KEY_FILE\) is missing/),
+    ]);
+    expect(
+      settingsProblems(IDENTITY_SETTINGS, { ...env, ACCESS_LINK_KEY_FILE: '/run/secrets/key' }),
+    ).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { ACCESS_LINK_KEY_SETTINGS } from '@metered/contracts/access-link/access-link.settings';
 import {
   AppSettings,
   defineAppSettings,
@@ -70,4 +71,5 @@ export const IDENTITY_SETTINGS: AppSettings = defineAppSettings(
   platformSettings('identity'),
   EVENT_CONSUMER_SETTINGS,
   IDENTITY_OWN,
+  ACCESS_LINK_KEY_SETTINGS,
 );

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  LoginDetailsIssuedEvent,
+  LoginDetailsIssuedV2Event,
   PasswordChangedEvent,
-  PasswordResetRequestedEvent,
+  PasswordResetRequestedV2Event,
   UserActivatedEvent,
 } from '@metered/contracts';
 import { EventOutbox, OutgoingEvent } from '@metered/event-platform';
@@ -12,6 +12,12 @@ import { IDENTITY_CONFIG, IdentityConfig } from '../config/identity.config';
 import { SessionsService } from '../sessions/sessions.service';
 import { expiresAfter, generateOneTimeToken, hashToken } from '../users/domain/one-time-token';
 import { hashPassword } from '../users/domain/password-hasher';
+import {
+  resetPasswordUrl,
+  sealResetLink,
+  sealSetPasswordLink,
+  setPasswordUrl,
+} from '../users/domain/sealed-links';
 import { passwordProblems } from '../users/domain/password-policy';
 import {
   AccessLinkPurpose,
@@ -122,18 +128,20 @@ export class PasswordsService {
       country: user.country,
       expiresAt: expiresAt.toISOString(),
     };
+    // The link is sealed for notifications only (docs/events.md); its token rides in the
+    // URL fragment, which browsers never send to a server.
+    const to = { userId: user.id, email: user.email };
+    const { accessLinks, portalUrl } = this.config;
     if (purpose === 'setup') {
-      return this.outbox.create(LoginDetailsIssuedEvent, {
+      return this.outbox.create(LoginDetailsIssuedV2Event, {
         ...common,
         company: user.company,
-        setPasswordUrl: `${this.config.portalUrl}/set-password#token=${token}`,
+        setPasswordLink: sealSetPasswordLink(accessLinks, to, setPasswordUrl(portalUrl, token)),
       });
     }
-    // The token rides in the fragment, which browsers never send: no server, proxy or
-    // Referer sees it; the page reads it and posts it.
-    return this.outbox.create(PasswordResetRequestedEvent, {
+    return this.outbox.create(PasswordResetRequestedV2Event, {
       ...common,
-      resetUrl: `${this.config.portalUrl}/reset-password#token=${token}`,
+      resetLink: sealResetLink(accessLinks, to, resetPasswordUrl(portalUrl, token)),
     });
   }
 

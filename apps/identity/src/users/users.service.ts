@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { LoginDetailsIssuedEvent, Role } from '@metered/contracts';
+import { LoginDetailsIssuedV2Event, Role } from '@metered/contracts';
 import { EventOutbox } from '@metered/event-platform';
 import { ConflictError, NotFoundError } from '@metered/service-kit';
 import { IDENTITY_CONFIG, IdentityConfig } from '../config/identity.config';
 import { deterministicUuid, expiresAfter, generateOneTimeToken } from './domain/one-time-token';
+import { sealSetPasswordLink, setPasswordUrl } from './domain/sealed-links';
 import { normaliseEmail, User } from './domain/user';
 import {
   DuplicateUserError,
@@ -136,13 +137,17 @@ export class UsersService {
       createdAt: now,
       activatedAt: null,
     };
-    const event = this.outbox.create(LoginDetailsIssuedEvent, {
+    const event = this.outbox.create(LoginDetailsIssuedV2Event, {
       userId: user.id,
       email: user.email,
       contactName: user.name,
       company: user.company,
       country: user.country,
-      setPasswordUrl: `${this.config.portalUrl}/set-password#token=${link.token}`, // fragment: see docs/api.md
+      setPasswordLink: sealSetPasswordLink(
+        this.config.accessLinks,
+        { userId: user.id, email: user.email },
+        setPasswordUrl(this.config.portalUrl, link.token),
+      ),
       expiresAt: expiresAt.toISOString(),
       ...serials,
     });

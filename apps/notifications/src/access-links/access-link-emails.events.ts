@@ -2,15 +2,17 @@ import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import {
   LoginDetailsIssuedEvent,
-  LoginDetailsIssuedPayload,
   PasswordChangedEvent,
   PasswordChangedPayload,
   PasswordResetRequestedEvent,
-  PasswordResetRequestedPayload,
   Topics,
 } from '@metered/contracts';
 import { EventConsumer, EventEnvelope, idempotent } from '@metered/event-platform';
-import { AccessLinkEmailsService } from './access-link-emails.service';
+import {
+  AccessLinkEmailsService,
+  LoginDetailsIssuedAnyPayload,
+  PasswordResetRequestedAnyPayload,
+} from './access-link-emails.service';
 
 /** Kafka handlers of identity's one-time links. */
 @Controller()
@@ -23,12 +25,13 @@ export class AccessLinkEmailsEvents {
   @EventPattern(Topics.IdentityAccessLink)
   async onAccessLinkEvent(@Payload() _value: unknown, @Ctx() context: KafkaContext) {
     // Each handler only queues one email whose _id is (template, event): no inbox needed.
+    // A type's handler gets every version: v2 (sealed link) and, for this release, v1.
     await this.events.consume(context, {
-      [LoginDetailsIssuedEvent.type]: idempotent((e: EventEnvelope<LoginDetailsIssuedPayload>) =>
+      [LoginDetailsIssuedEvent.type]: idempotent((e: EventEnvelope<LoginDetailsIssuedAnyPayload>) =>
         this.emails.onLoginDetailsIssued(e),
       ),
       [PasswordResetRequestedEvent.type]: idempotent(
-        (e: EventEnvelope<PasswordResetRequestedPayload>) =>
+        (e: EventEnvelope<PasswordResetRequestedAnyPayload>) =>
           this.emails.onPasswordResetRequested(e),
       ),
       [PasswordChangedEvent.type]: idempotent((e: EventEnvelope<PasswordChangedPayload>) =>

@@ -1,3 +1,4 @@
+import { ACCESS_LINK_KEY_SETTINGS } from '@metered/contracts/access-link/access-link.settings';
 import {
   AppSettings,
   defineAppSettings,
@@ -43,4 +44,5 @@ export const NOTIFICATIONS_SETTINGS: AppSettings = defineAppSettings(
   platformSettings('notifications'),
   EVENT_CONSUMER_SETTINGS,
   NOTIFICATIONS_OWN,
+  ACCESS_LINK_KEY_SETTINGS,
 );

@@ -12,7 +12,7 @@ interface EnvVar {
   value?: string;
   valueFrom?: {
     configMapKeyRef?: { name: string; key: string };
-    secretKeyRef?: { name: string; key: string };
+    secretKeyRef?: { name: string; key: string; optional?: boolean };
   };
 }
 
@@ -93,6 +93,7 @@ export function containerEnv(
     if (!ref) continue;
     const kind = configMapKeyRef ? 'ConfigMap' : 'Secret';
     const value = dataOf(resources, assumptions, kind, ref.name)?.[ref.key];
+    if (value === undefined && secretKeyRef?.optional) continue;
     if (value === undefined) {
       problems.push(
         `${app}: ${variable.name} refers to ${kind} ${ref.name} key ${ref.key}, which neither ` +

@@ -14,6 +14,7 @@ import {
   StackSettings,
 } from '../settings';
 import { instanceName, replicaPort, StackShape } from '../shape';
+import { ACCESS_LINK_KEY_APPS, stackAccessLinkKey } from '../access-link-key';
 import { Component } from './component';
 import { replicationFor } from './kafka-config';
 import { appEntry, buildAppIfStale } from './app-build';
@@ -106,6 +107,9 @@ export function replicaEnv(
         }
       : {}),
     ...(name === 'gateway' ? upstreamEnv(settings.env, settings.shape) : {}),
+    ...(ACCESS_LINK_KEY_APPS.includes(name)
+      ? { ACCESS_LINK_KEY: stackAccessLinkKey(settings.env, settings.paths) }
+      : {}),
   };
 }
 

@@ -3,25 +3,48 @@ import { defineEvent } from '@metered/event-platform/envelope';
 
 import { Topics } from '../../topics';
 import { LinkRecipient } from '../shared/registrant';
+import { nested } from '../shared/device-summary';
+import { SealedLink } from '../shared/sealed-link';
 
 /**
  * A registered, active user asked to reset their password. Published only for existing
- * users; the HTTP answer is the same either way.
+ * users; the HTTP answer is the same either way. What both versions carry besides the link.
  */
-export class PasswordResetRequestedPayload extends LinkRecipient {
-  /** The portal's reset page with the one-time token. */
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
-  resetUrl: string;
-
+export class PasswordResetRequestedFields extends LinkRecipient {
   @IsISO8601()
   expiresAt: string;
 }
 
-/** `PasswordResetRequested` v1 on `identity.access-link.v1`, keyed by userId. */
+/**
+ * v1, deprecated: the reset link in clear. identity no longer publishes it; notifications
+ * still mails the ones left on the topic for this release (docs/events.md).
+ */
+export class PasswordResetRequestedPayload extends PasswordResetRequestedFields {
+  /** The portal's reset page with the one-time token. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  resetUrl: string;
+}
+
+/** v2: the reset link sealed for notifications, bound to this event type, user and address. */
+export class PasswordResetRequestedV2Payload extends PasswordResetRequestedFields {
+  @nested(() => SealedLink)
+  resetLink: SealedLink;
+}
+
+/** `PasswordResetRequested` v1 (deprecated, clear link) on `identity.access-link.v1`, keyed by userId. */
 export const PasswordResetRequestedEvent = defineEvent({
   type: 'PasswordResetRequested',
   version: 1,
   topic: Topics.IdentityAccessLink,
   payloadClass: PasswordResetRequestedPayload,
+  keyOf: (payload) => payload.userId,
+});
+
+/** `PasswordResetRequested` v2 (sealed link) on `identity.access-link.v1`, keyed by userId. */
+export const PasswordResetRequestedV2Event = defineEvent({
+  type: 'PasswordResetRequested',
+  version: 2,
+  topic: Topics.IdentityAccessLink,
+  payloadClass: PasswordResetRequestedV2Payload,
   keyOf: (payload) => payload.userId,
 });
