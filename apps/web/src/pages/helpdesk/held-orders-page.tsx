@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApiResource } from '../../api/use-api-resource';
+import { DecisionOutcome } from '../../forms/decision-outcome';
 import { HeldOrder, HeldOrderCard } from './held-order-card';
 import { HelpdeskNav } from './helpdesk-nav';
 
@@ -26,11 +27,7 @@ export function HeldOrdersPage() {
         Orders that would leave more on hand than a device usually needs. Release them to ship, or
         cancel with a reason; the customer is emailed either way.
       </p>
-      {outcome && (
-        <p className="notice notice--ok" role="status" data-testid="held-outcome">
-          {outcome}
-        </p>
-      )}
+      <DecisionOutcome message={outcome} testId="held-outcome" />
       {queue.state === 'loading' && <p role="status">Loading the held orders…</p>}
       {queue.state === 'failed' && (
         <p className="notice notice--error" role="alert">

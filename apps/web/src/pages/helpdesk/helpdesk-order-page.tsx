@@ -1,4 +1,4 @@
-import { FormEvent, useMemo, useRef, useState } from 'react';
+import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useApiResource } from '../../api/use-api-resource';
 import { Link } from '../../router/router';
 import { AccountDevice } from '../customer/account-types';
@@ -148,13 +148,16 @@ function HelpdeskOrderConfirmation({
   onOrderMore: () => void;
 }) {
   const held = order.status === 'held';
+  // It replaces the form and its focused "Place order" button: focus moves to the title.
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), [order.orderId]);
   return (
     <div
       className={`notice ${held ? 'notice--warn' : 'notice--ok'}`}
       role="status"
       data-testid="order-confirmation"
     >
-      <h2 className="order-confirmation__title">
+      <h2 ref={title} tabIndex={-1} className="order-confirmation__title">
         {held ? 'The order is held for review' : 'The order is placed'}
       </h2>
       <p>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApiResource } from '../../api/use-api-resource';
+import { DecisionOutcome } from '../../forms/decision-outcome';
 import { HelpdeskNav } from './helpdesk-nav';
 import { AccountRequestView } from './helpdesk-types';
 import { RequestCard } from './request-card';
@@ -27,11 +28,7 @@ export function HelpdeskRequestsPage() {
         Requests to add machines (each serial checked like a registration) or an item that is not in
         a serial’s list. The customer is emailed either way.
       </p>
-      {outcome && (
-        <p className="notice notice--ok" role="status" data-testid="decision-outcome">
-          {outcome}
-        </p>
-      )}
+      <DecisionOutcome message={outcome} testId="decision-outcome" />
       {queue.state === 'loading' && <p role="status">Loading the requests…</p>}
       {queue.state === 'failed' && (
         <p className="notice notice--error" role="alert">

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Link } from '../../router/router';
 import { HoldExplanation } from './hold-explanation';
 import { OrderStatusBadge } from './order-status';
@@ -8,16 +9,21 @@ interface OrderConfirmationProps {
   onOrderMore: () => void;
 }
 
-/** What the customer sees once the ordering service accepted the order: placed or held. */
+/**
+ * What the customer sees once the ordering service accepted the order: placed or held. It
+ * replaces the form, and the "Place order" button with the focus, so focus moves to its title.
+ */
 export function OrderConfirmation({ order, onOrderMore }: OrderConfirmationProps) {
   const held = order.status === 'held';
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), [order.orderId]);
   return (
     <div
       className={`notice ${held ? 'notice--warn' : 'notice--ok'}`}
       role="status"
       data-testid="order-confirmation"
     >
-      <h2 className="order-confirmation__title">
+      <h2 ref={title} tabIndex={-1} className="order-confirmation__title">
         {held ? 'Your order is held for review' : 'Thank you — your order is placed'}
       </h2>
       <p>

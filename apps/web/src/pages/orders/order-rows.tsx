@@ -1,4 +1,4 @@
-import { ChangeEvent } from 'react';
+import { ChangeEvent, KeyboardEvent, useRef, useState } from 'react';
 import { TextField } from '../../forms/text-field';
 import { onsiteBottles, OrderRowDraft, RowErrors, RowField } from './order-form';
 import { CatalogItem } from './order-types';
@@ -15,6 +15,9 @@ interface OrderRowsProps {
   /** Telemetry's days to empty and suggested quantity per reorder number (may be empty). */
   suggestions?: ReadonlyMap<string, SuggestionItem>;
 }
+
+/** Keys that change a closed pull-down's value in place. */
+const BROWSE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
 
 const LABELS: Record<RowField, string> = {
   fullCartonsOnsite: 'Full cartons onsite',
@@ -36,9 +39,30 @@ export function OrderRows({
   suggestions,
 }: OrderRowsProps) {
   const inOrder = new Set(rows.map((row) => row.item.reorderNumber));
-  const choose = (event: ChangeEvent<HTMLSelectElement>) => {
-    const item = items.find((candidate) => candidate.reorderNumber === event.target.value);
+  // Chromium and Firefox (not on macOS) change a closed pull-down's value with each arrow key:
+  // a keyboard user going through the list would add a row per item passed. So a change that
+  // comes from an arrow key only moves the choice, and Enter adds it; a choice made in the open
+  // list (mouse, touch, or Space/Alt+↓ then Enter) still adds its row at once.
+  const [browsed, setBrowsed] = useState('');
+  const arrowKeyDown = useRef(false);
+  const add = (reorderNumber: string) => {
+    setBrowsed('');
+    const item = items.find((candidate) => candidate.reorderNumber === reorderNumber);
     if (item) onAdd(item);
+  };
+  const choose = (event: ChangeEvent<HTMLSelectElement>) => {
+    if (arrowKeyDown.current) setBrowsed(event.target.value);
+    else add(event.target.value);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLSelectElement>) => {
+    if (BROWSE_KEYS.has(event.key) && !event.altKey) {
+      // The change event of this key press comes within the key's default action.
+      arrowKeyDown.current = true;
+      window.setTimeout(() => (arrowKeyDown.current = false));
+    } else if (event.key === 'Enter' && browsed) {
+      event.preventDefault();
+      add(browsed);
+    }
   };
 
   return (
@@ -66,8 +90,9 @@ export function OrderRows({
           <select
             id="order-item-chooser"
             className="field__input"
-            value=""
+            value={browsed}
             onChange={choose}
+            onKeyDown={onKeyDown}
             aria-describedby="order-item-chooser-hint"
           >
             <option value="">Select a supply item…</option>
@@ -87,7 +112,8 @@ export function OrderRows({
         )}
         <p className="field__hint" id="order-item-chooser-hint">
           Only the items tied to this serial number are listed. Missing one? Ask the Supplies
-          Helpdesk to add it, giving the serial number and the item’s reorder number.
+          Helpdesk to add it, giving the serial number and the item’s reorder number. With the
+          keyboard: the arrow keys go through the items, Enter adds the one shown.
         </p>
       </div>
     </div>

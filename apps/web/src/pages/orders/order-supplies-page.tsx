@@ -81,6 +81,10 @@ export function OrderSuppliesPage() {
   // One helpdesk per page: the country shown (the account's own unless another was picked).
   const helpdeskCountry = chosenCountry;
 
+  // The question about switching serial takes the focus; once answered, it goes back to the
+  // serial now chosen (the question and its buttons are gone).
+  const focusSerial = (chosen: string) =>
+    window.requestAnimationFrame(() => document.getElementById(`serial-choice-${chosen}`)?.focus());
   const chooseSerial = (next: string) => {
     if (next === serial) return;
     if (rows.length) setPendingSerial(next);
@@ -150,8 +154,14 @@ export function OrderSuppliesPage() {
                 from={serial}
                 to={pendingSerial}
                 rowCount={rows.length}
-                onConfirm={() => switchTo(pendingSerial)}
-                onCancel={() => setPendingSerial(null)}
+                onConfirm={() => {
+                  switchTo(pendingSerial);
+                  focusSerial(pendingSerial);
+                }}
+                onCancel={() => {
+                  setPendingSerial(null);
+                  focusSerial(serial);
+                }}
               />
             )}
             {current && (

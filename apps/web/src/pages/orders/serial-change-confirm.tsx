@@ -8,7 +8,10 @@ interface SerialChangeConfirmProps {
   onCancel: () => void;
 }
 
-/** Rows belong to one serial's items, so switching serial asks before it clears them. */
+/**
+ * Rows belong to one serial's items, so switching serial asks before it clears them. It takes
+ * the focus when it appears; Escape keeps the serial (as "Keep …" does).
+ */
 export function SerialChangeConfirm({
   from,
   to,
@@ -26,6 +29,11 @@ export function SerialChangeConfirm({
       role="alertdialog"
       aria-labelledby="serial-change-title"
       data-testid="serial-change-confirm"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onCancel();
+      }}
     >
       <p id="serial-change-title">
         Change to serial <code>{to}</code>? The{' '}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApiResource } from '../../api/use-api-resource';
+import { DecisionOutcome } from '../../forms/decision-outcome';
 import { RegistrationCard } from './registration-card';
 import { Registration } from './registration-types';
 
@@ -40,11 +41,7 @@ export function ValidatorQueuePage() {
         the eligible serial numbers to create the account, or reject with a reason; the applicant is
         emailed either way.
       </p>
-      {outcome && (
-        <div className="notice notice--ok" role="status" data-testid="decision-outcome">
-          <p>{outcome}</p>
-        </div>
-      )}
+      <DecisionOutcome message={outcome} testId="decision-outcome" />
       {queue.state === 'loading' && <p role="status">Loading the requests…</p>}
       {queue.state === 'failed' && (
         <div className="notice notice--error" role="alert">
