@@ -13,7 +13,16 @@ const {
   publicEntryPatterns,
 } = require('./tools/repo-checks/library-graph');
 
-const SERVICES = ['gateway', 'identity', 'registry', 'ordering', 'notifications', 'operations', 'telemetry', 'web'];
+const SERVICES = [
+  'gateway',
+  'identity',
+  'registry',
+  'ordering',
+  'notifications',
+  'operations',
+  'telemetry',
+  'web',
+];
 
 // An edit of the table that closes a cycle fails the lint run here, before any file is read.
 assertAcyclic(LIBRARY_DEPENDENCIES);
@@ -61,7 +70,8 @@ module.exports = {
     {
       name: 'library-not-in-graph',
       severity: 'error',
-      comment: 'every library has an entry in tools/repo-checks/library-graph.js (its place in the graph)',
+      comment:
+        'every library has an entry in tools/repo-checks/library-graph.js (its place in the graph)',
       from: { path: '^libs/', pathNot: `^libs/(${Object.keys(LIBRARY_DEPENDENCIES).join('|')})/` },
       to: {},
     },
@@ -82,9 +92,18 @@ module.exports = {
       to: { path: '^libs/', pathNot: [...publicEntryPatterns(), TESTING_FOLDER] },
     },
     {
+      name: 'no-unresolved-library-paths',
+      severity: 'error',
+      comment:
+        "an '@metered/…' import that does not resolve: tsconfig.json maps only each library's index and its declared public subpaths, so this is a deep import (or a typo)",
+      from: {},
+      to: { couldNotResolve: true, path: '^@metered/' },
+    },
+    {
       name: 'library-testing-only-in-tests',
       severity: 'error',
-      comment: 'libs/<lib>/testing/ is test support: specs and test/ may import it, production code may not',
+      comment:
+        'libs/<lib>/testing/ is test support: specs and test/ may import it, production code may not',
       from: { pathNot: TEST_CODE },
       to: { path: TESTING_FOLDER },
     },

@@ -77,6 +77,9 @@ describe('the library graph', () => {
       'libs/service-kit/src/logging/log-context.ts':
         "import { EventPlatform } from '@metered/event-platform';\nexport const logContext = EventPlatform;\n",
       'libs/service-kit/src/errors/domain.error.ts': 'export class DomainError {}\n',
+      // the old deep path, which tsconfig.json no longer maps
+      'libs/service-kit/src/metrics/database-command-metrics.ts':
+        "import { CorrelationContext } from '@metered/event-platform/correlation/correlation-context';\nexport const metrics = CorrelationContext;\n",
       'libs/service-kit/src/config/index.ts': 'export const SERVICE_NAMES = [];\n',
       'libs/event-platform/src/index.ts':
         "import { logContext } from '@metered/service-kit';\nimport { CorrelationContext } from '@metered/events-core';\nexport const EventPlatform = [logContext, CorrelationContext];\n",
@@ -142,6 +145,7 @@ describe('the library graph', () => {
           'library-graph-service-kit: libs/service-kit/src/logging/log-context.ts → libs/event-platform/src/index.ts',
           'library-testing-only-in-tests: apps/ordering/src/fixture-in-production.ts → libs/events-core/testing/index.ts',
           'no-circular',
+          'no-unresolved-library-paths: libs/service-kit/src/metrics/database-command-metrics.ts → @metered/event-platform/correlation/correlation-context',
           'no-deep-imports-from-libs: libs/contracts/src/errors.ts → libs/service-kit/src/errors/domain.error.ts',
           'no-deep-imports-into-libs: apps/ordering/src/place-order.ts → libs/service-kit/src/errors/domain.error.ts',
         ].sort(),
