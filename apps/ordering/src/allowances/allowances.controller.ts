@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@metered/auth';
-import { normaliseIdentifier } from '@metered/contracts/reference/identifiers';
+import { normaliseIdentifier } from '@metered/contracts/reference';
 import { ALLOWANCE_EDITORS, ORDER_READERS } from '../orders/dto/order-access';
 import { AllowanceResponse, SetAllowanceDto } from './dto/allowance.dto';
 import { AllowancesService } from './allowances.service';
