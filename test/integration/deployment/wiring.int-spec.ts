@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { load, loadAll } from 'js-yaml';
 import { settingsProblems } from '@metered/service-kit/config';
 import { K8sResource, ROOT, itHasTools } from './deployment-files';
-import { APP_SETTINGS } from './wiring/app-settings';
+import { APP_SETTINGS } from '../../../tools/settings-docs/app-settings';
 import { checkComposeWiring, ComposeProject } from './wiring/compose-wiring';
 import {
   checkKubernetesWiring,
