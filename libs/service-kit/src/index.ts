@@ -20,3 +20,4 @@ export * from './bootstrap/http-error-body';
 export * from './api-docs/service-api-docs';
 export * from './validation/validation.pipe';
 export * from './validation/multi-line.decorator';
+export * from './api-docs/validation-constraints';
