@@ -20,6 +20,7 @@ cd "$(dirname "$0")/../.."
 GATEWAY="${1:-${GATEWAY_URL:-http://127.0.0.1:3000}}"
 "$(dirname "$0")/install-schemathesis.sh"
 ST="$PWD/.cache/schemathesis-venv/bin/st"
+CONFIG="$PWD/scripts/fuzz/schemathesis.toml"
 TOKENS="${FUZZ_TOKENS:-anonymous=}"
 COVERAGE_ROLES=" ${FUZZ_COVERAGE_ROLES-admin} "
 OUT="$(mktemp -d)"
@@ -29,7 +30,7 @@ fuzz_as() {
   local role="$1" token="$2"
   local args=(
     run "$GATEWAY/api/docs-json" --url "$GATEWAY"
-    --checks not_a_server_error,response_schema_conformance
+    --checks "${FUZZ_CHECKS:-not_a_server_error,response_schema_conformance}"
     --max-examples "${FUZZ_MAX_EXAMPLES:-5}"
     # One worker: schemathesis 4.32's coverage phase is not thread-safe on CPython 3.11.
     --workers 1
@@ -45,7 +46,7 @@ fuzz_as() {
   [ -n "$token" ] && args+=(-H "Authorization: Bearer $token")
   [ -n "${FUZZ_SEED:-}" ] && args+=(--seed "$FUZZ_SEED")
   # From the temporary directory: schemathesis keeps state in ./.schemathesis, not in the repo.
-  (cd "$OUT" && "$ST" "${args[@]}")
+  (cd "$OUT" && "$ST" --config-file "$CONFIG" "${args[@]}")
 }
 
 roles=()
