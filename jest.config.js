@@ -1,12 +1,16 @@
 // Two projects: fast unit specs next to the code, and integration/e2e suites in test/
 // that run against the real local stack (Kafka, FerretDB, Mailpit), which the global
 // setup starts unless KAFKA_BROKERS / MONGO_URL / SMTP_URL point at running ones.
+// Each library's public entry points only (libs/README.md): the index, plus the few declared
+// subpaths. A deep import such as '@metered/service-kit/errors/domain.error' does not resolve.
 const moduleNameMapper = {
-  '^@metered/auth(|/.*)$': '<rootDir>/libs/auth/src$1',
-  '^@metered/contracts(|/.*)$': '<rootDir>/libs/contracts/src$1',
-  '^@metered/event-platform(|/.*)$': '<rootDir>/libs/event-platform/src$1',
-  '^@metered/replenishment(|/.*)$': '<rootDir>/libs/replenishment/src$1',
-  '^@metered/service-kit(|/.*)$': '<rootDir>/libs/service-kit/src$1',
+  '^@metered/auth$': '<rootDir>/libs/auth/src',
+  '^@metered/contracts(|/reference)$': '<rootDir>/libs/contracts/src$1',
+  '^@metered/event-platform$': '<rootDir>/libs/event-platform/src',
+  '^@metered/events-core$': '<rootDir>/libs/events-core/src',
+  '^@metered/events-core/testing$': '<rootDir>/libs/events-core/testing',
+  '^@metered/replenishment$': '<rootDir>/libs/replenishment/src',
+  '^@metered/service-kit(|/config)$': '<rootDir>/libs/service-kit/src$1',
 };
 const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] };
 

@@ -91,9 +91,12 @@ describe('Kafka broker crash while orders stream in (real stack)', () => {
         stored: storedIds.size,
         published: publishedIds.size,
         emailed: emailedNumbers.size,
+        // At least once (docs/events.md): a send the killed broker took but never answered is
+        // sent again with the same eventId. Counted and bounded (one relay batch of 50); a
+        // second event for one order is a duplicate.
+        republished: duplicatesIn(events.map((event) => event.eventId)),
         duplicates:
-          duplicatesIn(events.map((event) => event.eventId)) +
-          duplicatesIn(events.map((event) => event.orderId)) +
+          duplicatesIn([...new Map(events.map((e) => [e.eventId, e.orderId])).values()]) +
           duplicatesIn(emailed) +
           duplicatesIn(stored.map((order) => order.orderId)),
         lost,
@@ -113,6 +116,7 @@ describe('Kafka broker crash while orders stream in (real stack)', () => {
         stored: LOAD.total,
         published: LOAD.total,
         emailed: LOAD.total,
+        republished: counts.republished <= 50 ? counts.republished : -1,
         duplicates: 0,
         lost: 0,
       });

@@ -3,7 +3,7 @@
  * the gateway's merged OpenAPI document spells it). The matrix test fails for an operation
  * without a rule, so a new endpoint cannot ship without saying who may call it.
  */
-import { Role } from '@metered/contracts/reference/identifiers';
+import { Role } from '@metered/contracts/reference';
 
 /** `agents`: only a data collection agent's credential (`Authorization: Agent …`), never a user. */
 export type Allowed = 'anyone' | 'signed-in' | 'agents' | readonly Role[];

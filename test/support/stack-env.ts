@@ -2,11 +2,7 @@
  * What integration and e2e tests know about the running stack. The global setup has put the
  * infrastructure URLs into process.env; suites that need the apps start them with `useApps`.
  */
-import {
-  DEFAULT_SERVICE_PORTS,
-  ServiceName,
-  servicePort,
-} from '../../libs/service-kit/src/config/infrastructure.config';
+import { DEFAULT_SERVICE_PORTS, ServiceName, servicePort } from '../../libs/service-kit/src/config';
 import { ComponentName, ensureApps, isManaged } from '../../tools/stack/src';
 import { resolveStackPaths } from '../../tools/stack/src/paths';
 import { readPidRecord, removePidRecord } from '../../tools/stack/src/pid-file';

@@ -8,9 +8,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_EVENTS, ALL_TOPICS } from '@metered/contracts';
-import { DeadLetterHeaders } from '@metered/event-platform/consumer/dead-letter-message';
-import { EventDefinition } from '@metered/event-platform/envelope';
-import { EventHeaders } from '@metered/event-platform/kafka/event-headers';
+import { DeadLetterHeaders, EventDefinition, EventHeaders } from '@metered/event-platform';
 import { classSchemas, JsonSchema } from './class-schema';
 
 const ROOT = join(__dirname, '../..');

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { contractsCatalog, SessionRevokedEvent, SessionRevokedPayload } from '@metered/contracts';
-import { EventCatalog, EventRejectedError } from '@metered/event-platform/envelope';
+import { EventCatalog, EventRejectedError } from '@metered/event-platform';
 
 /**
  * The evolution rules of docs/events.md, checked the way a consumer reads: an additive change

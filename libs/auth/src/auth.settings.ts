@@ -1,5 +1,4 @@
-import { readEnvNumber } from '@metered/service-kit/config/env-settings';
-import { serviceUrl } from '@metered/service-kit/config/infrastructure.config';
+import { readEnvNumber, serviceUrl } from '@metered/service-kit/config';
 
 /** How a service checks identity's access tokens; every value has a production default. */
 export interface AuthSettings {

@@ -1,4 +1,4 @@
-import { Role } from '@metered/contracts/reference/identifiers';
+import { Role } from '@metered/contracts/reference';
 
 /** Who is calling, as proven by identity's access token. */
 export interface AuthenticatedUser {

@@ -16,4 +16,5 @@ export { hasAnyRole } from './claims/role-check';
 export { RevokedSessionsStore } from './revocation/revoked-sessions.store';
 export { IssuedSessions } from './revocation/issued-sessions';
 export type { SessionVerdict, IssuedSessionsStats } from './revocation/issued-sessions';
-export { REVOKED_SESSIONS_COLLECTION } from './revocation/revoked-session';
+export { REVOKED_SESSIONS_COLLECTION, REVOCATION_GRACE_MS } from './revocation/revoked-session';
+export { RevocationFeed } from './revocation/revocation-feed';

@@ -1,4 +1,4 @@
-import { EventCatalog, EventDefinition } from '@metered/event-platform/envelope';
+import { EventCatalog, EventDefinition } from '@metered/events-core';
 import {
   MachinesRequestDecidedEvent,
   MachinesRequestedEvent,

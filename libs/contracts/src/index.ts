@@ -1,3 +1,6 @@
+// The payload classes' decorators (class-transformer @Type) read design-time types: load the
+// polyfill here, so any consumer may import the contracts first (a settings file, a spec).
+import 'reflect-metadata';
 export * from './topics';
 export * from './event-catalog';
 export * from './reference/countries';
@@ -8,6 +11,7 @@ export * from './events/shared/device-summary';
 export * from './events/shared/actor';
 export * from './events/shared/sealed-link';
 export * from './access-link/access-link-cipher';
+export * from './access-link/access-link.settings';
 export * from './events/platform-probe-recorded/platform-probe-recorded.event';
 export * from './events/registration-requested/registration-requested.event';
 export * from './events/registration-approved/registration-approved.event';

@@ -65,4 +65,4 @@ export const ALL_TOPICS: readonly TopicName[] = Object.values(Topics);
 
 // Dead-letter topics are per consuming service (`<service>.dead-letter.v1`); the naming rule
 // lives in the platform, which creates and writes them.
-export { deadLetterTopic } from '@metered/event-platform/kafka/topic-names';
+export { deadLetterTopic } from '@metered/events-core';

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Model, UpdateQuery } from 'mongoose';
-import { CreateEnvelopeOptions } from './envelope/create-envelope';
-import { EventDefinition } from './envelope/event-definition';
+import { CreateEnvelopeOptions, EventDefinition } from '@metered/events-core';
 import { EVENT_PLATFORM_OPTIONS, ResolvedEventPlatformOptions } from './event-platform.options';
 import { DocumentLocks } from './locking/document-locks';
 import { createOutgoingEvent, OutgoingEvent } from './outbox/outbox-entry';

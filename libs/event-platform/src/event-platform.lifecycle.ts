@@ -16,7 +16,7 @@ import {
 } from './event-platform.options';
 import { InboxStore } from './inbox/inbox.store';
 import { TopicAdmin } from './kafka/topic-admin';
-import { deadLetterTopic } from './kafka/topic-names';
+import { deadLetterTopic } from '@metered/events-core';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OUTBOX_PENDING_INDEX } from './outbox/outbox.plugin';
 

@@ -10,7 +10,7 @@ import {
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import { readInfrastructureConfig } from '@metered/service-kit/config/infrastructure.config';
+import { readInfrastructureConfig } from '@metered/service-kit/config';
 import { DeadLetterPublisher } from './consumer/dead-letter.publisher';
 import { EventConsumer } from './consumer/event-consumer';
 import { CorrelationMiddleware } from './correlation/correlation.middleware';
@@ -30,7 +30,7 @@ import { DocumentLocks } from './locking/document-locks';
 import { createKafka, createOrderedProducer } from './kafka/kafka-client.factory';
 import { LazyProducer } from './kafka/lazy-producer';
 import { TopicAdmin } from './kafka/topic-admin';
-import { deadLetterTopic } from './kafka/topic-names';
+import { deadLetterTopic } from '@metered/events-core';
 import { OutboxRelay } from './outbox/outbox-relay';
 
 type Options = ResolvedEventPlatformOptions;

@@ -1,5 +1,5 @@
 import { EventConsumerSettings } from './consumer/event-consumer.settings';
-import { EventCatalog } from './envelope/event-catalog';
+import { EventCatalog } from '@metered/events-core';
 import { DocumentLockSettings } from './locking/document-locks';
 import { OutboxRelaySettings } from './outbox/outbox-relay.settings';
 

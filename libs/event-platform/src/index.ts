@@ -1,7 +1,8 @@
-// Envelope, definitions, catalog (framework-free; also importable as @metered/event-platform/envelope)
-export * from './envelope';
-// Correlation ids across HTTP and Kafka
-export * from './correlation/correlation-context';
+// The envelope, definitions, catalog, correlation context and topic names the platform is
+// built on live in @metered/events-core (framework-free); re-exported so services import one
+// library. Libraries below this one (contracts, service-kit) import @metered/events-core.
+export * from '@metered/events-core';
+// Correlation ids across HTTP and Kafka (Nest middleware)
 export * from './correlation/correlation.middleware';
 // Publishing: outbox fields, update builders, relay
 export * from './outbox/outbox-entry';
@@ -32,7 +33,6 @@ export * from './kafka/kafka-client.factory';
 export * from './kafka/kafka-transport.options';
 export * from './kafka/lazy-producer';
 export * from './kafka/topic-admin';
-export * from './kafka/topic-names';
 export * from './common/backoff';
 export * from './common/idle-poll-schedule';
 export * from './common/map-limited';

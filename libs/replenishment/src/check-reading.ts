@@ -1,16 +1,14 @@
 import {
-  REORDER_NUMBER_PATTERN,
-  SERIAL_NUMBER_PATTERN,
-  normaliseIdentifier,
-} from '@metered/contracts/reference/identifiers';
-import {
   COARSE_SUPPLY_STATES,
   CoarseSupplyState,
+  normaliseIdentifier,
+  REORDER_NUMBER_PATTERN,
+  SERIAL_NUMBER_PATTERN,
   SUPPLY_LEVEL_SOME_REMAINING,
   SUPPLY_LEVEL_UNKNOWN,
   TelemetryReading,
   TelemetrySupplyReading,
-} from '@metered/contracts/reference/telemetry-reading';
+} from '@metered/contracts/reference';
 
 /**
  * Shape checks of one reading as an agent uploaded it. Each reading of a batch is checked on

@@ -1,4 +1,4 @@
-import type { TelemetryReading } from '@metered/contracts/reference/telemetry-reading';
+import type { TelemetryReading } from '@metered/contracts/reference';
 import { thinPoints } from './thin-points';
 
 /** Page counters (prtMarkerLifeCount) at one moment; epoch ms. */

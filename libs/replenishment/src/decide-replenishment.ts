@@ -1,4 +1,4 @@
-import type { CoarseSupplyState } from '@metered/contracts/reference/telemetry-reading';
+import type { CoarseSupplyState } from '@metered/contracts/reference';
 import type { SupplyForecast } from './forecast';
 import { DEFAULT_REVIEW_DAYS } from './lead-times';
 import { suggestQuantity } from './suggest-quantity';

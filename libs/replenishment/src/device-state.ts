@@ -1,7 +1,4 @@
-import type {
-  CoarseSupplyState,
-  TelemetryReading,
-} from '@metered/contracts/reference/telemetry-reading';
+import type { CoarseSupplyState, TelemetryReading } from '@metered/contracts/reference';
 import { CounterPoint, recordCounters, refusedCounter } from './counter-history';
 import { recordSupply, SupplyHistory } from './supply-history';
 

@@ -1,7 +1,4 @@
-import type {
-  ForecastConfidence,
-  ForecastState,
-} from '@metered/contracts/events/telemetry/telemetry-events';
+import type { ForecastConfidence, ForecastState } from '@metered/contracts';
 import type { DeviceTelemetryState } from './device-state';
 import { theilSen } from './robust-fit';
 import type { SupplyHistory } from './supply-history';

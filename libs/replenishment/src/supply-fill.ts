@@ -1,7 +1,4 @@
-import type {
-  CoarseSupplyState,
-  TelemetrySupplyReading,
-} from '@metered/contracts/reference/telemetry-reading';
+import type { CoarseSupplyState, TelemetrySupplyReading } from '@metered/contracts/reference';
 
 /**
  * How full a supply is, 0–1, from what the device said: a level out of a known capacity, or

@@ -1,7 +1,4 @@
-import type {
-  CoarseSupplyState,
-  TelemetrySupplyReading,
-} from '@metered/contracts/reference/telemetry-reading';
+import type { CoarseSupplyState, TelemetrySupplyReading } from '@metered/contracts/reference';
 import { fillOf } from './supply-fill';
 import { thinPoints } from './thin-points';
 

@@ -16,10 +16,12 @@ import {
   eventHeaders,
   type ResolvedEventPlatformOptions,
 } from '@metered/event-platform';
-import { resolveAuthSettings } from '../../../libs/auth/src/auth.settings';
-import { IssuedSessions } from '../../../libs/auth/src/revocation/issued-sessions';
-import { RevocationFeed } from '../../../libs/auth/src/revocation/revocation-feed';
-import { RevokedSessionsStore } from '../../../libs/auth/src/revocation/revoked-sessions.store';
+import {
+  IssuedSessions,
+  resolveAuthSettings,
+  RevocationFeed,
+  RevokedSessionsStore,
+} from '@metered/auth';
 import { KafkaTestClient } from '../../support/event-platform/kafka-test-client';
 import { databaseUri, kafkaBrokers, runId } from '../../support/event-platform/probe-event';
 import { waitFor } from '../../support/event-platform/wait-for';

@@ -4,11 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import mongoose, { Connection } from 'mongoose';
-import { RevokedSessionsStore } from '../../../libs/auth/src/revocation/revoked-sessions.store';
 import {
   REVOCATION_GRACE_MS,
   REVOKED_SESSIONS_COLLECTION,
-} from '../../../libs/auth/src/revocation/revoked-session';
+  RevokedSessionsStore,
+} from '@metered/auth';
 import { testStackEnv } from '../../support/stack-env';
 
 function entry(expiresAt: Date) {

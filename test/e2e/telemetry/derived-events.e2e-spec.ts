@@ -5,7 +5,7 @@ import 'reflect-metadata';
  * automatic replenishment is off, exactly one ReplenishmentRequested when it is on, and a
  * silent device announced once.
  */
-import { TelemetryReading } from '@metered/contracts/reference/telemetry-reading';
+import { TelemetryReading } from '@metered/contracts/reference';
 import { KafkaTestClient, SeenMessage } from '../../support/event-platform/kafka-test-client';
 import { waitFor } from '../../support/event-platform/wait-for';
 import { Customer } from '../../support/ordering/ordering-harness';

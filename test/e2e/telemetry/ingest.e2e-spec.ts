@@ -3,10 +3,7 @@
  * arrivals, every bad input of the spec refused alone with its reason, another account's
  * serial, a revoked credential, and what an upload costs the database.
  */
-import {
-  MAX_READINGS_PER_BATCH,
-  type TelemetryReading,
-} from '@metered/contracts/reference/telemetry-reading';
+import { MAX_READINGS_PER_BATCH, type TelemetryReading } from '@metered/contracts/reference';
 import { Customer } from '../../support/ordering/ordering-harness';
 import {
   CreatedAgent,

@@ -3,10 +3,7 @@
  * every Nest application must be deployable with the settings the code actually reads.
  * Kubernetes is checked in kubernetes.int-spec.ts.
  */
-import {
-  DEFAULT_SERVICE_PORTS,
-  ServiceName,
-} from '@metered/service-kit/config/infrastructure.config';
+import { DEFAULT_SERVICE_PORTS, ServiceName } from '@metered/service-kit/config';
 import {
   expectedTopics,
   nestApplications,

@@ -4,10 +4,7 @@
  * topics match libs/contracts. The base is read by following the kustomizations, so a
  * file that no kustomization lists does not count.
  */
-import {
-  DEFAULT_SERVICE_PORTS,
-  ServiceName,
-} from '@metered/service-kit/config/infrastructure.config';
+import { DEFAULT_SERVICE_PORTS, ServiceName } from '@metered/service-kit/config';
 import {
   expectedTopics,
   findResource,

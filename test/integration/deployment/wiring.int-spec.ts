@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load, loadAll } from 'js-yaml';
-import { settingsProblems } from '@metered/service-kit/config/settings-schema';
+import { settingsProblems } from '@metered/service-kit/config';
 import { K8sResource, ROOT, itHasTools } from './deployment-files';
 import { APP_SETTINGS } from './wiring/app-settings';
 import { checkComposeWiring, ComposeProject } from './wiring/compose-wiring';

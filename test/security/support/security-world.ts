@@ -4,7 +4,7 @@
  * customers of different accounts registered through the real flow — and a placed order of
  * the first customer, so "another account's" resources are real ones.
  */
-import { Role } from '@metered/contracts/reference/identifiers';
+import { Role } from '@metered/contracts/reference';
 import { GatewayClient, LoginAnswer } from '../../../tools/stack/src/demo/gateway-client';
 import { Customer, OrderingHarness, PASSWORD } from '../../support/ordering/ordering-harness';
 import { uniqueTag } from '../../support/registration/master-data.fixture';

@@ -2,7 +2,7 @@
  * What the telemetry end-to-end suites share: customers with devices (the ordering harness's
  * real registration flow), agents, uploads, the fleet page, and the service's own counters.
  */
-import type { TelemetryReading } from '@metered/contracts/reference/telemetry-reading';
+import type { TelemetryReading } from '@metered/contracts/reference';
 import { ApiAnswer, pollUntil } from '../../../tools/stack/src/demo/gateway-client';
 import { Customer, OrderingHarness } from '../ordering/ordering-harness';
 import { appUrl } from '../stack-env';

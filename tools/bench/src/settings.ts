@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readInfrastructureConfig } from '../../../libs/service-kit/src/config/infrastructure.config';
+import { readInfrastructureConfig } from '../../../libs/service-kit/src/config';
 import { infraUrls, readSettings } from '../../stack/src/settings';
 
 /** What one benchmark run does; every figure can be changed by an environment variable. */

@@ -2,7 +2,7 @@
  * The local stack CLI: `npm run stack -- <command>`, `npm start` (up --detach --demo),
  * `npm stop` (down). Every failure is one line on stderr and a non-zero exit code.
  */
-import { servicePort } from '../../../libs/service-kit/src/config/infrastructure.config';
+import { servicePort } from '../../../libs/service-kit/src/config';
 import { appEnvironment, identityEnv } from './components/app';
 import { CliCommand, parseCliArgs, USAGE } from './cli-args';
 import { StackError } from './errors';

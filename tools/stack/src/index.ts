@@ -3,7 +3,7 @@
  * environment of the calling process (ports, STACK_DIR, external URLs) at call time;
  * `new Stack(env)` gives one bound to another environment (e.g. an isolated stack in a test).
  */
-import { ServiceName } from '../../../libs/service-kit/src/config/infrastructure.config';
+import { ServiceName } from '../../../libs/service-kit/src/config';
 import { ComponentName } from './settings';
 import { Stack, StackEnv } from './stack';
 

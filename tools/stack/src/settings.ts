@@ -1,7 +1,4 @@
-import {
-  SERVICE_NAMES,
-  ServiceName,
-} from '../../../libs/service-kit/src/config/infrastructure.config';
+import { SERVICE_NAMES, ServiceName } from '../../../libs/service-kit/src/config';
 import { StackError } from './errors';
 import { resolveStackPaths, StackPaths } from './paths';
 import {

@@ -5,7 +5,7 @@ import {
   daysToEmptyAt,
   quantile,
 } from '@metered/replenishment';
-import type { TelemetryReading } from '@metered/contracts/reference/telemetry-reading';
+import type { TelemetryReading } from '@metered/contracts/reference';
 import { simulateFleet, SimulatedDevice, SimulationOptions } from './simulate';
 
 const DAY_MS = 86_400_000;

@@ -1,9 +1,6 @@
 import { Kafka } from 'kafkajs';
 import { Topics } from '@metered/contracts';
-import {
-  MAX_READINGS_PER_BATCH,
-  TelemetryReading,
-} from '@metered/contracts/reference/telemetry-reading';
+import { MAX_READINGS_PER_BATCH, TelemetryReading } from '@metered/contracts/reference';
 import { simulateFleet } from './simulate';
 
 /**

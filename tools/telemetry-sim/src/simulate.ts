@@ -1,7 +1,4 @@
-import type {
-  TelemetryReading,
-  TelemetrySupplyReading,
-} from '@metered/contracts/reference/telemetry-reading';
+import type { TelemetryReading, TelemetrySupplyReading } from '@metered/contracts/reference';
 import { DEVICE_MODELS, DeviceModel, modelById, SupplyModel } from './models';
 import { Random } from './random';
 

@@ -1,9 +1,10 @@
 import {
   AppSettings,
   defineAppSettings,
+  platformSettings,
+  serviceUrlSetting,
   SettingDeclaration,
-} from '@metered/service-kit/config/settings-schema';
-import { platformSettings, serviceUrlSetting } from '@metered/service-kit/config/platform.settings';
+} from '@metered/service-kit/config';
 
 /**
  * The gateway's settings: it proxies /api to every backend and checks their readiness, and its

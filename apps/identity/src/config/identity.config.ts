@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { ACCESS_TOKEN_MAX_LIFETIME_SECONDS } from '@metered/auth/claims/access-token-claims';
-import {
-  AccessLinkKeyring,
-  readAccessLinkKeyring,
-} from '@metered/contracts/access-link/access-link-cipher';
+import { ACCESS_TOKEN_MAX_LIFETIME_SECONDS } from '@metered/auth';
+import { AccessLinkKeyring, readAccessLinkKeyring } from '@metered/contracts';
 import { EnvSettingsReader, readEnvSettings } from '@metered/service-kit';
 /**
  * identity's own settings, read from the environment in one place. Defaults are the

@@ -1,4 +1,4 @@
-import { assertSettings, settingsProblems } from '@metered/service-kit/config/settings-schema';
+import { assertSettings, settingsProblems } from '@metered/service-kit/config';
 import { IDENTITY_SETTINGS } from './identity.settings';
 
 const PRODUCTION = {

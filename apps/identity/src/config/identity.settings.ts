@@ -1,15 +1,13 @@
-import { ACCESS_LINK_KEY_SETTINGS } from '@metered/contracts/access-link/access-link.settings';
+import { ACCESS_LINK_KEY_SETTINGS } from '@metered/contracts';
 import {
   AppSettings,
   defineAppSettings,
-  optionalNumber,
-  SettingDeclaration,
-} from '@metered/service-kit/config/settings-schema';
-import {
   EVENT_CONSUMER_SETTINGS,
+  optionalNumber,
   platformSettings,
   serviceUrlSetting,
-} from '@metered/service-kit/config/platform.settings';
+  SettingDeclaration,
+} from '@metered/service-kit/config';
 
 /** identity's settings (read by identity.config.ts and libs/auth). */
 const IDENTITY_OWN: SettingDeclaration[] = [

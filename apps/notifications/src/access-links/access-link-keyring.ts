@@ -1,8 +1,5 @@
 import { readFileSync } from 'node:fs';
-import {
-  AccessLinkKeyring,
-  readAccessLinkKeyring,
-} from '@metered/contracts/access-link/access-link-cipher';
+import { AccessLinkKeyring, readAccessLinkKeyring } from '@metered/contracts';
 
 /** The keys notifications opens identity's sealed links with (ACCESS_LINK_KEY, …_PREVIOUS_KEYS). */
 export const ACCESS_LINK_KEYRING = Symbol('ACCESS_LINK_KEYRING');

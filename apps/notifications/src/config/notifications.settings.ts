@@ -1,15 +1,13 @@
-import { ACCESS_LINK_KEY_SETTINGS } from '@metered/contracts/access-link/access-link.settings';
+import { ACCESS_LINK_KEY_SETTINGS } from '@metered/contracts';
 import {
   AppSettings,
   defineAppSettings,
-  optionalNumber,
-  SettingDeclaration,
-} from '@metered/service-kit/config/settings-schema';
-import {
   EVENT_CONSUMER_SETTINGS,
   IDENTITY_KEYS_URL,
+  optionalNumber,
   platformSettings,
-} from '@metered/service-kit/config/platform.settings';
+  SettingDeclaration,
+} from '@metered/service-kit/config';
 
 /** notifications' own settings (read by notifications.config.ts). */
 const NOTIFICATIONS_OWN: SettingDeclaration[] = [

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DeviceSilentPayload, SupplyLowPayload } from '@metered/contracts';
-import { DEFAULT_COUNTRY_CODE } from '@metered/contracts/reference/countries';
+import { DEFAULT_COUNTRY_CODE } from '@metered/contracts/reference';
 import type { EventEnvelope } from '@metered/event-platform';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications.config';
 import { EmailQueue } from '../emails/email-queue.service';

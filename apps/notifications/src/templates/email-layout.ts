@@ -1,9 +1,5 @@
 // The reference module alone: templates stay free of the event classes' decorators.
-import {
-  DEFAULT_COUNTRY_CODE,
-  findCountry,
-  formatPrompts,
-} from '@metered/contracts/reference/countries';
+import { DEFAULT_COUNTRY_CODE, findCountry, formatPrompts } from '@metered/contracts/reference';
 
 /** A rendered email: what the SMTP server receives. */
 export interface EmailContent {

@@ -1,6 +1,6 @@
 import type { OrderSnapshot } from '@metered/contracts';
 // The reference module alone: templates stay free of the event classes' decorators.
-import { findCountry } from '@metered/contracts/reference/countries';
+import { findCountry } from '@metered/contracts/reference';
 import { Block, formatUtc } from './email-layout';
 
 /** What every order email shows about the order: the fields of the order events' snapshot. */

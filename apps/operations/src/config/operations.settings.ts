@@ -1,9 +1,10 @@
-import { AppSettings, defineAppSettings } from '@metered/service-kit/config/settings-schema';
 import {
+  AppSettings,
+  defineAppSettings,
   EVENT_CONSUMER_SETTINGS,
   platformSettings,
   serviceUrlSetting,
-} from '@metered/service-kit/config/platform.settings';
+} from '@metered/service-kit/config';
 
 const SCRAPED = 'read for the ops dashboard (/health/ready, /metrics)';
 

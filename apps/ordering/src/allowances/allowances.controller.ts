@@ -9,10 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { upperCasedInputPattern } from '@metered/service-kit';
 import { AuthenticatedUser, CurrentUser, Roles } from '@metered/auth';
-import {
-  normaliseIdentifier,
-  REORDER_NUMBER_PATTERN,
-} from '@metered/contracts/reference/identifiers';
+import { normaliseIdentifier, REORDER_NUMBER_PATTERN } from '@metered/contracts/reference';
 import { ALLOWANCE_EDITORS, ORDER_READERS } from '../orders/dto/order-access';
 import { AllowanceResponse, SetAllowanceDto } from './dto/allowance.dto';
 import { AllowancesService } from './allowances.service';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@metered/auth';
 import { StaffActionRecordedEvent } from '@metered/contracts';
-import { REORDER_NUMBER_PATTERN } from '@metered/contracts/reference/identifiers';
+import { REORDER_NUMBER_PATTERN } from '@metered/contracts/reference';
 import { EventOutbox } from '@metered/event-platform';
 import { InvalidInputError } from '@metered/service-kit';
 import { ORDERING_CONFIG, type OrderingConfig } from '../config/ordering.config';

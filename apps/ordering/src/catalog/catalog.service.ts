@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@metered/auth';
-import { findCountry } from '@metered/contracts/reference/countries';
+import { findCountry } from '@metered/contracts/reference';
 import { InvalidInputError } from '@metered/service-kit';
 import { ORDERING_CONFIG, type OrderingConfig } from '../config/ordering.config';
 import { accountInScope } from '../orders/order-access';

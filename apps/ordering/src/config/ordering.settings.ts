@@ -1,13 +1,11 @@
 import {
   AppSettings,
   defineAppSettings,
-  SettingDeclaration,
-} from '@metered/service-kit/config/settings-schema';
-import {
   EVENT_CONSUMER_SETTINGS,
   IDENTITY_KEYS_URL,
   platformSettings,
-} from '@metered/service-kit/config/platform.settings';
+  SettingDeclaration,
+} from '@metered/service-kit/config';
 
 /** ordering's own settings (read by ordering.config.ts). */
 const ORDERING_OWN: SettingDeclaration[] = [

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@metered/auth';
 import { ShipToAddressChangedEvent } from '@metered/contracts';
-import { findCountry } from '@metered/contracts/reference/countries';
+import { findCountry } from '@metered/contracts/reference';
 import { EventOutbox } from '@metered/event-platform';
 import { InvalidInputError, NotFoundError } from '@metered/service-kit';
 import { actorOf, staffActionRecorded } from '../common/staff-action';

@@ -1,9 +1,10 @@
-import { AppSettings, defineAppSettings } from '@metered/service-kit/config/settings-schema';
 import {
+  AppSettings,
+  defineAppSettings,
   EVENT_CONSUMER_SETTINGS,
   IDENTITY_KEYS_URL,
   platformSettings,
-} from '@metered/service-kit/config/platform.settings';
+} from '@metered/service-kit/config';
 
 /** The registry's settings: the platform's, plus identity's key set for access tokens. */
 export const REGISTRY_SETTINGS: AppSettings = defineAppSettings(

@@ -2,7 +2,7 @@ import { readEnvSettings } from '@metered/service-kit';
 import {
   DEFAULT_LEAD_TIME_DAYS as LIBRARY_DEFAULT_LEAD_TIME_DAYS,
   LEAD_TIME_DAYS,
-} from '@metered/replenishment/lead-times';
+} from '@metered/replenishment';
 
 /** telemetry's own settings, read once from the environment (see the app's README). */
 export interface TelemetryConfig {

@@ -1,13 +1,11 @@
 import {
   AppSettings,
   defineAppSettings,
-  SettingDeclaration,
-} from '@metered/service-kit/config/settings-schema';
-import {
   EVENT_CONSUMER_SETTINGS,
   IDENTITY_KEYS_URL,
   platformSettings,
-} from '@metered/service-kit/config/platform.settings';
+  SettingDeclaration,
+} from '@metered/service-kit/config';
 
 /** telemetry's own settings (read by telemetry.config.ts, documented in the app's README). */
 const TELEMETRY_OWN: SettingDeclaration[] = [

@@ -1,4 +1,4 @@
-import { Role, ROLES } from '@metered/contracts/reference/identifiers';
+import { Role, ROLES } from '@metered/contracts/reference';
 import { AuthenticatedUser } from '../authenticated-user';
 import { InvalidAccessTokenError } from './invalid-access-token.error';
 

@@ -1,4 +1,4 @@
-import { Role } from '@metered/contracts/reference/identifiers';
+import { Role } from '@metered/contracts/reference';
 
 /** True when the user holds at least one of the required roles (none required: anyone signed in). */
 export function hasAnyRole(

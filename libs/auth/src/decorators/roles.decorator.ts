@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Role } from '@metered/contracts/reference/identifiers';
+import { Role } from '@metered/contracts/reference';
 import { AUTHENTICATED_KEY } from './authenticated.decorator';
 
 export const ROLES_KEY = 'metered:roles';

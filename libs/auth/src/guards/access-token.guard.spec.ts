@@ -6,7 +6,7 @@ import { Test } from '@nestjs/testing';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { DomainErrorFilter } from '@metered/service-kit/errors/domain-error.filter';
+import { DomainErrorFilter } from '@metered/service-kit';
 import {
   generateTestKeyPair,
   resignedWith,

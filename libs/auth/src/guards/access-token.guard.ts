@@ -7,7 +7,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Response } from 'express';
-import { Role } from '@metered/contracts/reference/identifiers';
+import { Role } from '@metered/contracts/reference';
 import { AuthenticatedUser } from '../authenticated-user';
 import { hasAnyRole } from '../claims/role-check';
 import { AUTHENTICATED_KEY } from '../decorators/authenticated.decorator';

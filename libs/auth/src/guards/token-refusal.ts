@@ -1,4 +1,4 @@
-import { DomainError } from '@metered/service-kit/errors/domain.error';
+import { DomainError } from '@metered/service-kit';
 import { InvalidAccessTokenError } from '../claims/invalid-access-token.error';
 
 export const BEARER_REALM = 'metered-supplies';

@@ -1,4 +1,4 @@
-import { UnavailableError } from '@metered/service-kit/errors/domain.error';
+import { UnavailableError } from '@metered/service-kit';
 import { InvalidAccessTokenError } from '../claims/invalid-access-token.error';
 import { KeyCachePolicy, nextKeyCacheStep, stepAfterFetch } from './key-cache-policy';
 

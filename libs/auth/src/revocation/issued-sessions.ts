@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { UnavailableError } from '@metered/service-kit/errors/domain.error';
+import { UnavailableError } from '@metered/service-kit';
 import { AUTH_SETTINGS, type AuthSettings } from '../auth.settings';
 import { InvalidAccessTokenError } from '../claims/invalid-access-token.error';
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Collection, Connection } from 'mongoose';
-import { UnavailableError } from '@metered/service-kit/errors/domain.error';
+import { UnavailableError } from '@metered/service-kit';
 import {
   REVOCATION_GRACE_MS,
   REVOKED_SESSIONS_COLLECTION,

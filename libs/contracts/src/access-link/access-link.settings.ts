@@ -1,4 +1,4 @@
-import type { SettingDeclaration } from '@metered/service-kit/config/settings-schema';
+import type { SettingDeclaration } from '@metered/service-kit/config';
 
 /**
  * The key settings of the sealed one-time links, declared by identity (seals) and

@@ -1,4 +1,4 @@
-import { DeadLetterReason } from '../envelope/event-envelope';
+import { DeadLetterReason } from '@metered/events-core';
 import { RawKafkaMessage } from './raw-kafka-message';
 
 export const DeadLetterHeaders = {

@@ -1,10 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { KafkaRetriableException } from '@nestjs/microservices';
-import { CorrelationContext } from '../correlation/correlation-context';
-import { createEnvelope } from '../envelope/create-envelope';
-import { EventCatalog } from '../envelope/event-catalog';
-import { EventEnvelope, EventRejectedError } from '../envelope/event-envelope';
-import { WidgetCountedEvent, WidgetCountedPayload } from '../envelope/test-events.fixture';
+import {
+  CorrelationContext,
+  createEnvelope,
+  EventCatalog,
+  EventEnvelope,
+  EventRejectedError,
+} from '@metered/events-core';
+import { WidgetCountedEvent, WidgetCountedPayload } from '@metered/events-core/testing';
 import { InboxStore, ProcessedEvent } from '../inbox/inbox.store';
 import { DeadLetterMessage } from './dead-letter-message';
 import { DeadLetterPublisher } from './dead-letter.publisher';

@@ -1,9 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { KafkaRetriableException } from '@nestjs/microservices';
 import { backoffDelay, errorMessage, sleep } from '../common/backoff';
-import { CorrelationContext, isSafeCorrelationId } from '../correlation/correlation-context';
-import { EventCatalog } from '../envelope/event-catalog';
-import { DeadLetterReason, EventEnvelope, EventRejectedError } from '../envelope/event-envelope';
+import {
+  CorrelationContext,
+  DeadLetterReason,
+  EventCatalog,
+  EventEnvelope,
+  EventRejectedError,
+  isSafeCorrelationId,
+} from '@metered/events-core';
 import { InboxStore } from '../inbox/inbox.store';
 import { EventMetrics } from '../instrumentation/event-metrics';
 import { EventHeaders } from '../kafka/event-headers';

@@ -1,5 +1,5 @@
 import { INestApplication, Logger } from '@nestjs/common';
-import { readInfrastructureConfig } from '@metered/service-kit/config/infrastructure.config';
+import { readInfrastructureConfig } from '@metered/service-kit/config';
 import { backoffDelay, errorMessage, sleep } from '../common/backoff';
 import {
   KafkaTransportInfrastructure,

@@ -1,4 +1,4 @@
-import { CorrelationContext } from './correlation-context';
+import { CorrelationContext } from '@metered/events-core';
 import { CorrelationMiddleware, correlationIdForRequest } from './correlation.middleware';
 
 function fakeResponse(existing?: string) {

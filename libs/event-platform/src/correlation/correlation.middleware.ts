@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CORRELATION_HEADER, CorrelationContext, isSafeCorrelationId } from './correlation-context';
+import { CORRELATION_HEADER, CorrelationContext, isSafeCorrelationId } from '@metered/events-core';
 
 /**
  * Picks the request's correlation id: the caller's `x-correlation-id` when it is safe,

@@ -1,5 +1,5 @@
 import type { Admin, Kafka } from 'kafkajs';
-import { kafkaConsumerLag } from '@metered/service-kit/metrics/platform-metrics';
+import { kafkaConsumerLag } from '@metered/service-kit';
 
 const REFRESH_MS = 15_000;
 

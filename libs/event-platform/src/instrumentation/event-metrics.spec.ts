@@ -2,9 +2,8 @@ import { Logger } from '@nestjs/common';
 import { register } from 'prom-client';
 import { EventConsumer } from '../consumer/event-consumer';
 import { DeadLetterPublisher } from '../consumer/dead-letter.publisher';
-import { createEnvelope } from '../envelope/create-envelope';
-import { EventCatalog } from '../envelope/event-catalog';
-import { WidgetCountedEvent } from '../envelope/test-events.fixture';
+import { createEnvelope, EventCatalog } from '@metered/events-core';
+import { WidgetCountedEvent } from '@metered/events-core/testing';
 import { InboxStore } from '../inbox/inbox.store';
 import { eventHeaders } from '../kafka/event-headers';
 

@@ -1,8 +1,4 @@
-import {
-  deadLetters,
-  eventsConsumed,
-  eventsPublished,
-} from '@metered/service-kit/metrics/platform-metrics';
+import { deadLetters, eventsConsumed, eventsPublished } from '@metered/service-kit';
 
 /** What the consumer did with one message (or one attempt, for `retried`). */
 export type ConsumedOutcome = 'handled' | 'duplicate' | 'retried' | 'dead-lettered';

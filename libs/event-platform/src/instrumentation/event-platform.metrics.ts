@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import { addScrapeHook } from '@metered/service-kit/metrics/scrape-hooks';
+import { addScrapeHook } from '@metered/service-kit';
 import {
   EVENT_PLATFORM_CONNECTION,
   EVENT_PLATFORM_KAFKA,

@@ -1,8 +1,5 @@
 import type { mongo } from 'mongoose';
-import {
-  outboxOldestPendingAge,
-  outboxPendingEvents,
-} from '@metered/service-kit/metrics/platform-metrics';
+import { outboxOldestPendingAge, outboxPendingEvents } from '@metered/service-kit';
 import { OUTBOX_PENDING_FILTER } from '../outbox/outbox-entry';
 
 /**

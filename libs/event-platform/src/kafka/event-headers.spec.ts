@@ -1,5 +1,5 @@
-import { createEnvelope } from '../envelope/create-envelope';
-import { WidgetCountedEvent } from '../envelope/test-events.fixture';
+import { createEnvelope } from '@metered/events-core';
+import { WidgetCountedEvent } from '@metered/events-core/testing';
 import { eventHeaders } from './event-headers';
 
 describe('eventHeaders', () => {

@@ -1,4 +1,4 @@
-import { EventEnvelope } from '../envelope/event-envelope';
+import { EventEnvelope } from '@metered/events-core';
 
 /**
  * Kafka headers that mirror the envelope, so tools (kcat, Kafka UI, the dead-letter view)

@@ -1,6 +1,9 @@
-import { createEnvelope, CreateEnvelopeOptions } from '../envelope/create-envelope';
-import { EventDefinition } from '../envelope/event-definition';
-import { EventEnvelope } from '../envelope/event-envelope';
+import {
+  createEnvelope,
+  CreateEnvelopeOptions,
+  EventDefinition,
+  EventEnvelope,
+} from '@metered/events-core';
 import { eventHeaders } from '../kafka/event-headers';
 
 /** An envelope plus the topic it goes to: what a service hands to `withOutbox`. */

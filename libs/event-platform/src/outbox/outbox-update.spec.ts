@@ -1,6 +1,6 @@
 import { createOutgoingEvent } from './outbox-entry';
 import { newDocumentWithOutbox, withOutbox } from './outbox-update';
-import { WidgetCountedEvent } from '../envelope/test-events.fixture';
+import { WidgetCountedEvent } from '@metered/events-core/testing';
 
 const now = new Date('2025-01-02T03:04:05.000Z');
 const event = () =>

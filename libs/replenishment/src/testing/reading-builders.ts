@@ -1,7 +1,4 @@
-import type {
-  TelemetryReading,
-  TelemetrySupplyReading,
-} from '@metered/contracts/reference/telemetry-reading';
+import type { TelemetryReading, TelemetrySupplyReading } from '@metered/contracts/reference';
 
 /** Test builders: readings of one device on day N (UTC midnight of 2026-01-01 + N days + hours). */
 export const T0 = Date.UTC(2026, 0, 1);

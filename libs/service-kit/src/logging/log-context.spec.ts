@@ -1,4 +1,4 @@
-import { CorrelationContext } from '@metered/event-platform/correlation/correlation-context';
+import { CorrelationContext } from '@metered/events-core';
 import { flowFields } from './log-context';
 
 const loggerBinding = (bindings: Record<string, unknown>) => ({ bindings: () => bindings });

@@ -1,4 +1,4 @@
-import { CorrelationContext } from '@metered/event-platform/correlation/correlation-context';
+import { CorrelationContext } from '@metered/events-core';
 
 interface BoundLogger {
   bindings(): Record<string, unknown>;

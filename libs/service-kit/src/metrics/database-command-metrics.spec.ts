@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { NextFunction, Request, Response } from 'express';
 import type { Connection } from 'mongoose';
-import { CorrelationContext } from '@metered/event-platform/correlation/correlation-context';
+import { CorrelationContext } from '@metered/events-core';
 import {
   collectionOfCommand,
   countDatabaseCommands,

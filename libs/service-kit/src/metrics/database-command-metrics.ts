@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { NextFunction, Request, Response } from 'express';
 import type { Connection } from 'mongoose';
-import { CorrelationContext } from '@metered/event-platform/correlation/correlation-context';
+import { CorrelationContext } from '@metered/events-core';
 import { databaseCommandDocuments, databaseCommands } from './platform-metrics';
 
 export type CommandContext = 'request' | 'after-response' | 'event' | 'background';

@@ -3,7 +3,7 @@
  * (apps/<app>/src/config/<app>.settings.ts). The deployment wiring checks read these, so a
  * setting an app starts requiring is required of every deployment at once.
  */
-import type { AppSettings } from '@metered/service-kit/config/settings-schema';
+import type { AppSettings } from '@metered/service-kit/config';
 import { GATEWAY_SETTINGS } from '../../../../apps/gateway/src/config/gateway.settings';
 import { IDENTITY_SETTINGS } from '../../../../apps/identity/src/config/identity.settings';
 import { NOTIFICATIONS_SETTINGS } from '../../../../apps/notifications/src/config/notifications.settings';

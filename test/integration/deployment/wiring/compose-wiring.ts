@@ -11,7 +11,7 @@ import {
   connectionTargets,
   isDevelopment,
   settingsProblems,
-} from '@metered/service-kit/config/settings-schema';
+} from '@metered/service-kit/config';
 
 export interface ComposeProject {
   services: Record<string, { environment?: Record<string, string | null> }>;

@@ -11,7 +11,7 @@ import {
   connectionTargets,
   isDevelopment,
   settingsProblems,
-} from '@metered/service-kit/config/settings-schema';
+} from '@metered/service-kit/config';
 import type { K8sResource } from '../deployment-files';
 import { ClusterAssumptions, NAMESPACE } from './cluster-assumptions';
 import { containerEnv, podOf, podTemplateOf } from './k8s-pods';

@@ -18,11 +18,13 @@ import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { PlaceOrderDto } from '../../../../apps/ordering/src/orders/commands/place-order/dto/place-order.dto';
-import { useLimitedBodyParsers } from '../../../../libs/service-kit/src/bootstrap/body-parsing';
-import { correlationIdMiddleware } from '../../../../libs/service-kit/src/bootstrap/correlation-id.middleware';
-import { DomainErrorFilter } from '../../../../libs/service-kit/src/errors/domain-error.filter';
-import { serviceLoggerModule } from '../../../../libs/service-kit/src/logging/service-logger.module';
-import { createValidationPipe } from '../../../../libs/service-kit/src/validation/validation.pipe';
+import {
+  correlationIdMiddleware,
+  createValidationPipe,
+  DomainErrorFilter,
+  serviceLoggerModule,
+  useLimitedBodyParsers,
+} from '../../../../libs/service-kit/src';
 
 /** tsx (esbuild) emits no parameter types, so the DTO class is named here for the pipe. */
 class PlaceOrderValidation implements PipeTransform {

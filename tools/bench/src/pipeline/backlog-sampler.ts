@@ -1,6 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { OUTBOX_PENDING_FILTER } from '../../../../libs/event-platform/src/outbox/outbox-entry';
+import { OUTBOX_PENDING_FILTER } from '../../../../libs/event-platform/src';
 import { BenchSettings } from '../settings';
 
 /** Pending documents read per sample; a bigger backlog reads as this many. */

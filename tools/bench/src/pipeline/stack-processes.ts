@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SERVICE_NAMES } from '../../../../libs/service-kit/src/config/infrastructure.config';
+import { SERVICE_NAMES } from '../../../../libs/service-kit/src/config';
 
 /** One process the stack started, and the service or infrastructure component it belongs to. */
 export interface StackProcess {

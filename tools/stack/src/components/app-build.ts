@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ServiceName } from '../../../../libs/service-kit/src/config/infrastructure.config';
+import { ServiceName } from '../../../../libs/service-kit/src/config';
 import { StackError } from '../errors';
 import { withFileLock } from '../file-lock';
 import { runStep } from '../run-command';

@@ -1,8 +1,5 @@
 import { statSync } from 'node:fs';
-import {
-  ServiceName,
-  servicePort,
-} from '../../../../libs/service-kit/src/config/infrastructure.config';
+import { ServiceName, servicePort } from '../../../../libs/service-kit/src/config';
 import { httpOk } from '../probes';
 import { LaunchSpec } from '../process-manager';
 import {

@@ -1,7 +1,4 @@
-import {
-  normaliseIdentifier,
-  SERIAL_NUMBER_PATTERN,
-} from '@metered/contracts/reference/identifiers';
+import { normaliseIdentifier, SERIAL_NUMBER_PATTERN } from '@metered/contracts/reference';
 import { Registration, RegistrationStatus, SerialCheck } from './registration';
 
 /** A broken rule on one input field, e.g. `{ field: 'serials.2', reason: '…' }`. */

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsString, Max, Min } from 'class-validator';
-import { normaliseIdentifier } from '@metered/contracts/reference/identifiers';
+import { normaliseIdentifier } from '@metered/contracts/reference';
 
 /** Sanity bounds at the edge; the per-item maximum is a business rule checked after. */
 export const MAX_ONSITE_CARTONS = 1000;

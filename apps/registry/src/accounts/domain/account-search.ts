@@ -1,4 +1,4 @@
-import { SERIAL_NUMBER_PATTERN } from '@metered/contracts/reference/identifiers';
+import { SERIAL_NUMBER_PATTERN } from '@metered/contracts/reference';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

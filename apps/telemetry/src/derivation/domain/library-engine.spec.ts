@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { TelemetryReading } from '@metered/contracts/reference/telemetry-reading';
+import type { TelemetryReading } from '@metered/contracts/reference';
 import { LibraryEngine } from './library-engine';
 
 const DAY = 86_400_000;

@@ -6,7 +6,7 @@ import {
   forecastSupply,
   suggestQuantity,
 } from '@metered/replenishment';
-import type { TelemetryReading } from '@metered/contracts/reference/telemetry-reading';
+import type { TelemetryReading } from '@metered/contracts/reference';
 import type {
   ApplyResult,
   Decision,

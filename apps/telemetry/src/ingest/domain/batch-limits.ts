@@ -1,4 +1,4 @@
-import type { LargeBodyRoute } from '@metered/service-kit/bootstrap/body-parsing';
+import type { LargeBodyRoute } from '@metered/service-kit';
 
 /**
  * A batch of MAX_READINGS_PER_BATCH (5,000) readings of a few hundred bytes each fits in

@@ -6,7 +6,7 @@ import {
   type TelemetryReading,
   type TelemetrySupplyReading,
 } from '@metered/contracts';
-import { textProblem } from '@metered/service-kit/validation/text-input.rules';
+import { textProblem } from '@metered/service-kit';
 
 /**
  * The per-reading checks of an upload (the spec's "Bad input"): the shape of one reading, and

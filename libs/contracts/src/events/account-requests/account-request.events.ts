@@ -10,7 +10,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { defineEvent } from '@metered/event-platform/envelope';
+import { defineEvent } from '@metered/events-core';
 import { COUNTRY_CODES } from '../../reference/countries';
 import { REORDER_NUMBER_PATTERN, SERIAL_NUMBER_PATTERN } from '../../reference/identifiers';
 import { Topics } from '../../topics';

@@ -1,5 +1,5 @@
 import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
-import { defineEvent } from '@metered/event-platform/envelope';
+import { defineEvent } from '@metered/events-core';
 import { SERIAL_NUMBER_PATTERN } from '../../reference/identifiers';
 import { Topics } from '../../topics';
 import { ContractSummary, nested } from '../shared/device-summary';

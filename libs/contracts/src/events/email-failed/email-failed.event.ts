@@ -1,5 +1,5 @@
 import { IsInt, IsISO8601, IsString, MaxLength, Min } from 'class-validator';
-import { defineEvent } from '@metered/event-platform/envelope';
+import { defineEvent } from '@metered/events-core';
 import { Topics } from '../../topics';
 import { EmailDelivery } from '../email-sent/email-delivery';
 

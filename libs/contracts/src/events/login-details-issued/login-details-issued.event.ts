@@ -7,7 +7,7 @@ import {
   IsUrl,
   MaxLength,
 } from 'class-validator';
-import { defineEvent } from '@metered/event-platform/envelope';
+import { defineEvent } from '@metered/events-core';
 
 import { Topics } from '../../topics';
 import { nested } from '../shared/device-summary';

@@ -10,7 +10,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { defineEvent } from '@metered/event-platform/envelope';
+import { defineEvent } from '@metered/events-core';
 import { REORDER_NUMBER_PATTERN } from '../../reference/identifiers';
 import { Topics } from '../../topics';
 import { nested } from '../shared/device-summary';

@@ -1,5 +1,5 @@
 import { IsISO8601, IsUrl } from 'class-validator';
-import { defineEvent } from '@metered/event-platform/envelope';
+import { defineEvent } from '@metered/events-core';
 
 import { Topics } from '../../topics';
 import { LinkRecipient } from '../shared/registrant';

@@ -1,5 +1,5 @@
 import { IsArray, IsIn, IsISO8601, IsUUID, Matches } from 'class-validator';
-import { defineEvent } from '@metered/event-platform/envelope';
+import { defineEvent } from '@metered/events-core';
 import { COUNTRY_CODES } from '../../reference/countries';
 import { SERIAL_NUMBER_PATTERN } from '../../reference/identifiers';
 import { Topics } from '../../topics';

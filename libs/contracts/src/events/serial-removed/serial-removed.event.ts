@@ -1,5 +1,5 @@
 import { IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { defineEvent } from '@metered/event-platform/envelope';
+import { defineEvent } from '@metered/events-core';
 import { SERIAL_NUMBER_PATTERN } from '../../reference/identifiers';
 import { Topics } from '../../topics';
 import { Actor } from '../shared/actor';

@@ -8,7 +8,7 @@ import {
   IsUUID,
   MaxLength,
 } from 'class-validator';
-import { defineEvent } from '@metered/event-platform/envelope';
+import { defineEvent } from '@metered/events-core';
 import { COUNTRY_CODES } from '../../reference/countries';
 import { Topics } from '../../topics';
 import {

@@ -1,5 +1,5 @@
 import { IsIn, IsISO8601, IsUUID } from 'class-validator';
-import { defineEvent } from '@metered/event-platform/envelope';
+import { defineEvent } from '@metered/events-core';
 import { Topics } from '../../topics';
 
 export const SESSION_REVOCATION_REASONS = [

@@ -9,7 +9,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { defineEvent } from '@metered/event-platform/envelope';
+import { defineEvent } from '@metered/events-core';
 import { Topics } from '../../topics';
 import { Actor } from '../shared/actor';
 import { nested } from '../shared/device-summary';

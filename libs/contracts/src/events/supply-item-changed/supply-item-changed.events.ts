@@ -1,5 +1,5 @@
 import { IsIn, IsISO8601, IsUUID, Matches } from 'class-validator';
-import { defineEvent } from '@metered/event-platform/envelope';
+import { defineEvent } from '@metered/events-core';
 import { REORDER_NUMBER_PATTERN, SERIAL_NUMBER_PATTERN } from '../../reference/identifiers';
 import { Topics } from '../../topics';
 import { Actor } from '../shared/actor';

@@ -8,7 +8,7 @@ import {
   IsUUID,
   MaxLength,
 } from 'class-validator';
-import { defineEvent } from '@metered/event-platform/envelope';
+import { defineEvent } from '@metered/events-core';
 import { ROLES } from '../../reference/identifiers';
 import { Topics } from '../../topics';
 

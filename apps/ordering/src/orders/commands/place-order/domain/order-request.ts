@@ -1,5 +1,5 @@
 import type { HeldRow, OrderChannel, ShippingMethod } from '@metered/contracts';
-import { findCountry, formatPrompts } from '@metered/contracts/reference/countries';
+import { findCountry, formatPrompts } from '@metered/contracts/reference';
 import {
   calendarDay,
   isCoveredOn,

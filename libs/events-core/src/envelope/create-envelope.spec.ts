@@ -1,6 +1,6 @@
 import { CorrelationContext } from '../correlation/correlation-context';
 import { createEnvelope } from './create-envelope';
-import { WidgetCountedEvent } from './test-events.fixture';
+import { WidgetCountedEvent } from '../../testing';
 
 describe('createEnvelope', () => {
   it('fills every envelope field and keys the event by its aggregate', () => {

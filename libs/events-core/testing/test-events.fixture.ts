@@ -1,5 +1,5 @@
 import { IsInt, IsNotEmpty, IsString, Min } from 'class-validator';
-import { defineEvent } from './event-definition';
+import { defineEvent } from '../src';
 
 /** A small event used by the platform's unit specs only. */
 export class WidgetCountedPayload {

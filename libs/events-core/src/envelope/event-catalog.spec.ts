@@ -2,7 +2,7 @@ import { createEnvelope } from './create-envelope';
 import { defineEvent } from './event-definition';
 import { EventCatalog } from './event-catalog';
 import { EventRejectedError } from './event-envelope';
-import { WidgetCountedEvent, WidgetCountedPayload } from './test-events.fixture';
+import { WidgetCountedEvent, WidgetCountedPayload } from '../../testing';
 
 function validEnvelope() {
   return createEnvelope(

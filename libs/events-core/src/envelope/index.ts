@@ -1,4 +1,4 @@
-// Framework-free part of the platform: libs/contracts imports only this folder.
+// The envelope, event definitions and the catalog (framework-free).
 export * from './create-envelope';
 export * from './event-catalog';
 export * from './event-definition';
