@@ -18,6 +18,7 @@ import {
   Min,
 } from 'class-validator';
 import { MultiLine } from '../validation/multi-line.decorator';
+import { textProblem } from '../validation/text-input.rules';
 import { createServiceDocument } from './service-api-docs';
 import { textPattern } from './validation-constraints';
 
@@ -153,5 +154,15 @@ describe('the service document states what the validators enforce', () => {
     expect(multi.test('bell\u0007')).toBe(false);
     expect(nonBlank.test(' \u00a0\ufeff')).toBe(false);
     expect(nonBlank.test(' x ')).toBe(true);
+  });
+
+  it('agrees with the validation pipe text rule on every character up to U+3000', () => {
+    const single = new RegExp(textPattern(), 'u');
+    const multi = new RegExp(textPattern(true), 'u');
+    for (let code = 0; code < 0x3000; code += 1) {
+      const text = `a${String.fromCodePoint(code)}b`;
+      expect([code, single.test(text)]).toEqual([code, textProblem(text) === null]);
+      expect([code, multi.test(text)]).toEqual([code, textProblem(text, true) === null]);
+    }
   });
 });
