@@ -78,8 +78,20 @@ class FuzzBodyDto {
   serials: string[];
 }
 
+class FuzzChangeDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  days?: number;
+}
+
 @Controller('fuzz')
 class FuzzController {
+  @Post('change')
+  change(@Body() body: FuzzChangeDto) {
+    return body;
+  }
+
   @Get(':serial')
   one(@Param('serial') serial: string, @Query() query: FuzzQueryDto) {
     return { serial, query };
@@ -131,6 +143,11 @@ describe('the service document states what the validators enforce', () => {
     expect(schema.properties.shippingMethod).toMatchObject({ enum: ['standard', 'express'] });
     expect(schema.properties.note).toMatchObject({ maxLength: 500, pattern: textPattern(true) });
     expect(schema.properties.serials).toMatchObject({ type: 'array', minItems: 1, maxItems: 50 });
+  });
+
+  it('lets a body whose every field is optional be left out, and no other', () => {
+    expect(document.paths['/fuzz/change'].post.requestBody.required).toBe(false);
+    expect(document.paths['/fuzz'].post.requestBody.required).toBe(true);
   });
 
   it('types query DTOs and plain path parameters', () => {

@@ -47,6 +47,12 @@ interface TransformStorage {
   ): Array<{ transformFn: (parameters: { value: unknown }) => unknown }>;
 }
 
+/** class-transformer keeps its metadata in a singleton it does not export from its index. */
+function transformStorage(): { defaultMetadataStorage: TransformStorage } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformStorage };
+}
+
 /** How class-transformer changes a text value before validation (the project's normalisers). */
 interface Normalising {
   transformed: boolean;
@@ -57,10 +63,7 @@ interface Normalising {
 
 /** Found by trying the property's transforms on a probe, whatever decorator holds them. */
 function normalisingOf(target: DtoClass, property: string): Normalising {
-  // class-transformer keeps its metadata in a singleton it does not export from its index.
-  const storage = // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformStorage })
-    .defaultMetadataStorage;
+  const storage = transformStorage().defaultMetadataStorage;
   const transforms = storage.findTransformMetadatas(target, property, 0 /* PLAIN_TO_CLASS */);
   let probe: unknown = ' aB ';
   for (const { transformFn } of transforms) {
