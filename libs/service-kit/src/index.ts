@@ -18,4 +18,5 @@ export * from './bootstrap/correlation-id.middleware';
 export * from './api-docs/service-api-docs';
 export * from './validation/validation.pipe';
 export * from './validation/multi-line.decorator';
+export * from './api-docs/validation-constraints';
 export * from './validation/text-input.rules';

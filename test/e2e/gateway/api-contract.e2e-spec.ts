@@ -15,11 +15,15 @@ interface Answer {
 }
 
 type Responses = Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+type Schema = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('the API contract at the gateway (real stack)', () => {
   let gateway: string;
   let token: string;
-  let document: { paths: Record<string, Record<string, { responses: Responses }>> };
+  let document: {
+    paths: Record<string, Record<string, { responses: Responses; parameters?: Schema[] }>>;
+    components: { schemas: Record<string, Schema> };
+  };
 
   async function call(method: string, path: string, auth = true): Promise<Answer> {
     const response = await fetch(`${gateway}${path}`, {
@@ -93,5 +97,44 @@ describe('the API contract at the gateway (real stack)', () => {
     const refused = await call('GET', '/api/orders?limit=0');
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ statusCode: 400 });
+  });
+
+  it('states the validators in the request schemas: types, ranges, formats, patterns, no unknown fields', () => {
+    const settings = document.components.schemas.ChangeSettingsDto;
+    expect(settings.additionalProperties).toBe(false);
+    expect(settings.properties.silentAfterDays).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 60,
+    });
+    expect(settings.properties.accountId).toMatchObject({ format: 'uuid' });
+    const limit = document.paths['/api/orders'].get.parameters?.find((p) => p.name === 'limit');
+    expect(limit?.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 100 });
+    const serial = document.paths['/api/devices/{serial}'].get.parameters?.[0];
+    // The text rule: a control character in a path parameter is refused, so says the schema.
+    expect(new RegExp(serial?.schema.pattern as string, 'u').test('AB\u0000CD')).toBe(false);
+    const registration = document.components.schemas.CreateRegistrationDto;
+    expect(registration.properties.serials.items.pattern).toBeDefined();
+    expect(new RegExp(registration.properties.company.pattern as string, 'u').test('   ')).toBe(
+      false,
+    );
+  });
+
+  it('refuses a null setting with a 400 naming the field (fuzzing found a 500)', async () => {
+    const response = await fetch(`${gateway}/api/telemetry/settings`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        accountId: '0b7c3f7e-1d6a-4a52-9a5e-2f8c1a7d9e01',
+        silentAfterDays: null,
+      }),
+      signal: AbortSignal.timeout(15000),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      errors: expect.arrayContaining([
+        expect.objectContaining({ field: 'silentAfterDays' }),
+      ]) as unknown,
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { documentValidationConstraints, withValidatedShapes } from '@metered/service-kit';
 import { PublicApiDocument } from './public-api-document';
 
 function gatewayDocument(app: INestApplication): OpenAPIObject {
@@ -13,7 +14,8 @@ function gatewayDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  documentValidationConstraints();
+  return withValidatedShapes(SwaggerModule.createDocument(app, config));
 }
 
 /**

@@ -4,13 +4,22 @@ import {
   ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { upperCasedInputPattern } from '@metered/service-kit';
 import { AuthenticatedUser, CurrentUser, Roles } from '@metered/auth';
-import { normaliseIdentifier } from '@metered/contracts/reference';
+import { normaliseIdentifier, REORDER_NUMBER_PATTERN } from '@metered/contracts/reference';
 import { ALLOWANCE_EDITORS, ORDER_READERS } from '../orders/dto/order-access';
 import { AllowanceResponse, SetAllowanceDto } from './dto/allowance.dto';
 import { AllowancesService } from './allowances.service';
+
+/** The path's reorder number: trimmed and upper-cased before the check. */
+const ReorderNumberParam = () =>
+  ApiParam({
+    name: 'reorderNumber',
+    schema: { type: 'string', pattern: upperCasedInputPattern(REORDER_NUMBER_PATTERN) },
+  });
 
 @ApiTags('orders')
 @ApiBearerAuth()
@@ -19,6 +28,7 @@ export class AllowancesController {
   constructor(private readonly allowances: AllowancesService) {}
 
   @Get(':reorderNumber')
+  @ReorderNumberParam()
   @Roles(...ORDER_READERS)
   @ApiOperation({ summary: 'The sense-check allowance of an item (override or default)' })
   @ApiOkResponse({ type: AllowanceResponse })
@@ -27,6 +37,7 @@ export class AllowancesController {
   }
 
   @Put(':reorderNumber')
+  @ReorderNumberParam()
   @Roles(...ALLOWANCE_EDITORS)
   @ApiOperation({ summary: 'Override the allowance of an item (ops, admin)' })
   @ApiOkResponse({ type: AllowanceResponse })

@@ -13,7 +13,8 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { COUNTRY_CODES } from '@metered/contracts';
+import { COUNTRY_CODES, SERIAL_NUMBER_PATTERN } from '@metered/contracts';
+import { upperCasedInputPattern } from '@metered/service-kit';
 import { ShipToAddressDto } from './ship-to-address.dto';
 import { LowerCaseTrim, Trim } from './trim.transform';
 
@@ -62,10 +63,12 @@ export class CreateRegistrationDto {
   shipTo: ShipToAddressDto;
 
   @ApiProperty({
-    type: [String],
+    type: 'array',
+    items: { type: 'string', pattern: upperCasedInputPattern(SERIAL_NUMBER_PATTERN) },
     example: ['E72345A6N1'],
     minItems: 1,
     maxItems: 50,
+    uniqueItems: true,
     description: 'device serial numbers: 8–15 letters and digits, case-insensitive, each once',
   })
   @IsArray()

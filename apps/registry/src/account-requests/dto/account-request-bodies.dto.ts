@@ -21,9 +21,11 @@ import {
   RequestKind,
   RequestStatus,
 } from '../domain/account-request';
-import { MultiLine } from '@metered/service-kit';
+import { MultiLine, upperCasedInputPattern } from '@metered/service-kit';
 
 const SERIAL_MESSAGE = 'must be 8–15 letters and digits';
+/** A serial as a client may send it in a list (trimmed and upper-cased before the check). */
+const SERIAL_ITEM = { type: 'string', pattern: upperCasedInputPattern(SERIAL_NUMBER_PATTERN) };
 
 /** Serials as typed: trimmed, upper-cased, each once. */
 function SerialList(): PropertyDecorator {
@@ -43,7 +45,12 @@ export class MachinesRequestBodyDto {
   @Matches(SERIAL_NUMBER_PATTERN, { message: `proofSerial ${SERIAL_MESSAGE}` })
   proofSerial: string;
 
-  @ApiProperty({ type: [String], minItems: 1, maxItems: MAX_REQUESTED_SERIALS })
+  @ApiProperty({
+    type: 'array',
+    items: SERIAL_ITEM,
+    minItems: 1,
+    maxItems: MAX_REQUESTED_SERIALS,
+  })
   @SerialList()
   @IsArray()
   @ArrayMinSize(1)
@@ -74,7 +81,9 @@ export class SupplyItemRequestBodyDto {
 
 export class ApproveRequestBodyDto {
   @ApiPropertyOptional({
-    type: [String],
+    type: 'array',
+    items: SERIAL_ITEM,
+    maxItems: MAX_REQUESTED_SERIALS,
     description: 'Machines: the serials to link (default: every one that passed the checks)',
   })
   @IsOptional()

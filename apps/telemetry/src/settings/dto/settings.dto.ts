@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+
+/**
+ * A field a change may leave out — but not send as `null`: `@IsOptional()` would skip the
+ * other validators for null, and the service would store and publish it (a 500 when the
+ * event's own validation refused it). Absent means "unchanged"; null is refused with a 400.
+ */
+const Omittable = () => ValidateIf((_object, value) => value !== undefined);
 
 export class SettingsQueryDto {
   @ApiPropertyOptional({
@@ -16,31 +23,31 @@ export class ChangeSettingsDto {
     format: 'uuid',
     description: 'Staff: the account (required); customers: their own',
   })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   accountId?: string;
 
   @ApiPropertyOptional({ description: 'Place orders (channel auto) when a supply runs low' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   autoReplenishment?: boolean;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 60 })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(60)
   silentAfterDays?: number;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 90 })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(90)
   lowLevelPercent?: number;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 60 })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(60)
