@@ -3,7 +3,8 @@
  * infrastructure URLs into process.env; suites that need the apps start them with `useApps`.
  */
 import { DEFAULT_SERVICE_PORTS, ServiceName, servicePort } from '../../libs/service-kit/src/config';
-import { ComponentName, ensureApps, isManaged } from '../../tools/stack/src';
+import { ComponentName, ensureApps, isManaged, Stack } from '../../tools/stack/src';
+import { replicaPort } from '../../tools/stack/src/shape';
 import { resolveStackPaths } from '../../tools/stack/src/paths';
 import { readPidRecord, removePidRecord } from '../../tools/stack/src/pid-file';
 import { stopRecordedProcess } from '../../tools/stack/src/process-manager';
@@ -48,6 +49,19 @@ export function testStackEnv(): TestStackEnv {
 /** Base URL of a service in this test run, e.g. http://127.0.0.1:3000 for the gateway. */
 export function appUrl(name: ServiceName): string {
   return `http://127.0.0.1:${servicePort(name)}`;
+}
+
+/**
+ * Base URLs of every replica of a service in this run's stack shape (one by default, two in
+ * the scale-out suites, where a counter must be summed over both: Kafka may give the partition
+ * a test writes to either replica).
+ */
+export function appReplicaUrls(name: ServiceName): string[] {
+  const { replicas } = new Stack().settings.shape;
+  return Array.from(
+    { length: replicas },
+    (_, at) => `http://127.0.0.1:${replicaPort(servicePort(name), at + 1)}`,
+  );
 }
 
 /**

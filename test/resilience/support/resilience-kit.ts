@@ -3,7 +3,7 @@
  * each fault prints, the mailbox read by subject (Mailpit), and the services' own metrics.
  */
 import { SERVICE_NAMES, ServiceName } from '@metered/service-kit';
-import { appUrl, testStackEnv } from '../../support/stack-env';
+import { appReplicaUrls, appUrl, testStackEnv } from '../../support/stack-env';
 
 /** `RESILIENCE_SCALE=nightly` runs bigger loads and longer outages; CI runs the small size. */
 export const NIGHTLY = process.env.RESILIENCE_SCALE === 'nightly';
@@ -65,16 +65,23 @@ export async function mailTo(addressPart: string, limit = 1000): Promise<MailSum
     .filter((message) => message.to.some((to) => to.includes(addressPart.toLowerCase())));
 }
 
-/** Sum of a Prometheus counter of a service's GET /metrics over the series matching `labels`. */
+/**
+ * Sum of a Prometheus counter over every replica's GET /metrics and the series matching
+ * `labels` (with two replicas the event a test sends may be consumed by either).
+ */
 export async function metricSum(
   service: ServiceName,
   name: string,
   labels: Record<string, string> = {},
 ): Promise<number> {
-  const response = await fetch(`${appUrl(service)}/metrics`, { signal: AbortSignal.timeout(5000) });
-  const text = await response.text();
+  const texts = await Promise.all(
+    appReplicaUrls(service).map(async (url) => {
+      const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(5000) });
+      return response.text();
+    }),
+  );
   let sum = 0;
-  for (const line of text.split('\n')) {
+  for (const line of texts.join('\n').split('\n')) {
     if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
     const matches = Object.entries(labels).every(([label, value]) =>
       line.includes(`${label}="${value}"`),
