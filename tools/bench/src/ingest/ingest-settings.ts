@@ -1,3 +1,5 @@
+import { int } from '../settings';
+
 /** What the ingest benchmark does on top of the order bench's settings; each has a variable. */
 export interface IngestSettings {
   /** Readings per HTTP upload (an agent catching up; ≤ MAX_READINGS_PER_BATCH). */
@@ -16,27 +18,18 @@ export interface IngestSettings {
   drainLimitS: number;
 }
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive whole number`);
-  return value;
-}
-
 export function readIngestSettings(env: NodeJS.ProcessEnv = process.env): IngestSettings {
   const quick = env.BENCH_QUICK === '1';
   return {
-    batch: positive(env, 'BENCH_INGEST_BATCH', 500),
-    kafkaMessage: positive(env, 'BENCH_INGEST_KAFKA_MESSAGE', 100),
+    batch: int(env, 'BENCH_INGEST_BATCH', 500),
+    kafkaMessage: int(env, 'BENCH_INGEST_KAFKA_MESSAGE', 100),
     rates: (env.BENCH_INGEST_RATES ?? (quick ? '500,1000' : '500,1000,2000,4000,8000'))
       .split(',')
       .map((rate) => Number(rate.trim()))
       .filter((rate) => rate > 0),
-    kafkaRate: positive(env, 'BENCH_INGEST_KAFKA_RATE', 1000),
-    stepMs: positive(env, 'BENCH_INGEST_STEP_S', quick ? 6 : 15) * 1000,
-    idleMs: positive(env, 'BENCH_IDLE_S', quick ? 5 : 10) * 1000,
-    drainLimitS: positive(env, 'BENCH_INGEST_DRAIN_LIMIT_S', 5),
+    kafkaRate: int(env, 'BENCH_INGEST_KAFKA_RATE', 1000),
+    stepMs: int(env, 'BENCH_INGEST_STEP_S', quick ? 6 : 15) * 1000,
+    idleMs: int(env, 'BENCH_IDLE_S', quick ? 5 : 10) * 1000,
+    drainLimitS: int(env, 'BENCH_INGEST_DRAIN_LIMIT_S', 5),
   };
 }
