@@ -39,7 +39,8 @@ export interface BenchSettings {
   adminPassword: string;
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A positive whole number from the environment, or the fallback when unset. */
+export function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = env[name];
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
