@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { backoffDelay, errorMessage, sleep } from '@metered/event-platform';
 import { readSimulatorSettings } from './settings';
 import { FulfilmentSimulator } from './simulator';
 
@@ -17,13 +18,30 @@ async function main(): Promise<void> {
     health.once('error', reject);
     health.listen(settings.port, '127.0.0.1', resolve);
   });
+  let stopping = false;
   const stop = (): void => {
+    stopping = true;
     health.close();
     void simulator.stop().finally(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
-  await simulator.start();
+  // On a fresh stack ordering may not have created its topic yet, or the broker has not
+  // elected its leaders ("does not host this topic-partition"): try again, as the services'
+  // consumers do, instead of exiting; /health answers 503 meanwhile.
+  for (let attempt = 1; !stopping; attempt++) {
+    try {
+      await simulator.start();
+      return;
+    } catch (error) {
+      await simulator.stop();
+      const wait = backoffDelay(attempt, { initialMs: 1000, maxMs: 15_000 });
+      console.warn(
+        `fulfilment simulator could not start (${errorMessage(error)}); retrying in ${wait} ms`,
+      );
+      await sleep(wait);
+    }
+  }
 }
 
 main().catch((error: unknown) => {
