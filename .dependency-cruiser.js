@@ -52,6 +52,22 @@ module.exports = {
       to: { path: 'node_modules/(@nestjs|mongoose|kafkajs|mongodb)' },
     },
     {
+      name: 'services-and-controllers-hold-no-model',
+      severity: 'error',
+      comment:
+        'the layout (docs/service-layout.md): controllers and services reach the database only through a repository port; mongoose lives in persistence/ adapters (and the modules that wire them)',
+      from: { path: '^apps/[^/]+/src/.+\\.(controller|service)\\.ts$' },
+      to: { path: 'node_modules/(@nestjs/mongoose|mongoose|mongodb)/' },
+    },
+    {
+      name: 'controllers-call-services',
+      severity: 'error',
+      comment:
+        'the layout (docs/service-layout.md): a controller calls a service, never a repository (persistence/) directly',
+      from: { path: '^apps/[^/]+/src/.+\\.controller\\.ts$' },
+      to: { path: '/persistence/' },
+    },
+    {
       name: 'replenishment-is-pure',
       severity: 'error',
       comment:
