@@ -51,19 +51,17 @@ module.exports = {
       from: { path: '/domain/' },
       to: { path: 'node_modules/(@nestjs|mongoose|kafkajs|mongodb)' },
     },
+    // The layout (docs/service-layout.md): controller → service → repository port; mongoose
+    // only in persistence/ adapters and the modules that wire them.
     {
       name: 'services-and-controllers-hold-no-model',
       severity: 'error',
-      comment:
-        'the layout (docs/service-layout.md): controllers and services reach the database only through a repository port; mongoose lives in persistence/ adapters (and the modules that wire them)',
       from: { path: '^apps/[^/]+/src/.+\\.(controller|service)\\.ts$' },
       to: { path: 'node_modules/(@nestjs/mongoose|mongoose|mongodb)/' },
     },
     {
       name: 'controllers-call-services',
       severity: 'error',
-      comment:
-        'the layout (docs/service-layout.md): a controller calls a service, never a repository (persistence/) directly',
       from: { path: '^apps/[^/]+/src/.+\\.controller\\.ts$' },
       to: { path: '/persistence/' },
     },

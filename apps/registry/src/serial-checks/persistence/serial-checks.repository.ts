@@ -1,20 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { EventOutbox, OutgoingEvent } from '@metered/event-platform';
-import type { SerialCheck } from '../domain/serial-check';
+import { EventOutbox, OutboxFields, OutgoingEvent } from '@metered/event-platform';
 import { SERIAL_CHECK, SerialCheckDocument } from './serial-check.schema';
 
 /** The checks of one registration request, as written once with their event. */
-export interface SerialCheckRecord {
-  registrationId: string;
-  country: string;
-  results: SerialCheck[];
-  allEligible: boolean;
-  checkedAt: Date;
-  /** The RegistrationRequested event that caused the checks. */
-  requestEventId: string;
-}
+export type SerialCheckRecord = Omit<SerialCheckDocument, '_id' | keyof OutboxFields>;
 
 const DUPLICATE_KEY = 11000;
 
