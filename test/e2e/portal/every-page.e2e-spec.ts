@@ -125,19 +125,7 @@ describe('portal: every page on a phone, accessible (real stack)', () => {
       { token: agent.accessToken, body: { reorderNumber: longItem } },
     );
     await harness.waitForCatalog(customer.token, (items) => items[0]?.items.length === 2);
-    const order = await harness.place(customer.token, {
-      serial: customer.devices.eligible[0],
-      rows: [
-        {
-          reorderNumber: customer.devices.reorderNumber,
-          fullCartonsOnsite: 0,
-          bottlesOnsite: 0,
-          quantity: 1,
-        },
-      ],
-    });
-    expect(order.status).toBe(201);
-    orderId = order.body.orderId;
+    orderId = await harness.placeOneCarton(customer);
     const dca = await createAgent(harness.gateway, customer.token, 'Phone-size DCA');
     const serial = customer.devices.eligible[0];
     await uploadWhenKnown(

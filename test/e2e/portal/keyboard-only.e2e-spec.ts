@@ -203,19 +203,7 @@ describe('portal: by keyboard alone (real stack)', () => {
     baseUrl = harness.gateway.baseUrl;
     customer = await harness.customer(2);
     [agent, ops] = await Promise.all([harness.helpdeskAgent(), staffUser(harness, ['ops'])]);
-    const order = await harness.place(customer.token, {
-      serial: customer.devices.eligible[0],
-      rows: [
-        {
-          reorderNumber: customer.devices.reorderNumber,
-          fullCartonsOnsite: 0,
-          bottlesOnsite: 0,
-          quantity: 1,
-        },
-      ],
-    });
-    expect(order.status).toBe(201);
-    orderId = order.body.orderId;
+    orderId = await harness.placeOneCarton(customer);
     await createAgent(harness.gateway, customer.token, 'Keyboard DCA');
     // A registration waiting for the validator's decision.
     const devices = await importTestDevices(harness.gateway, harness.adminToken, 1);

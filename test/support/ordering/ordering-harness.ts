@@ -160,6 +160,27 @@ export class OrderingHarness {
     });
   }
 
+  /**
+   * A placed order the pages can show: one carton of the customer's item for its first
+   * eligible serial, nothing onsite. Returns its id; anything but 201 fails the setup.
+   */
+  async placeOneCarton(customer: Customer): Promise<string> {
+    const answer = await this.place(customer.token, {
+      serial: customer.devices.eligible[0],
+      rows: [
+        {
+          reorderNumber: customer.devices.reorderNumber,
+          fullCartonsOnsite: 0,
+          bottlesOnsite: 0,
+          quantity: 1,
+        },
+      ],
+    });
+    if (answer.status !== 201)
+      throw new Error(`the setup order answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return answer.body.orderId;
+  }
+
   async order(token: string, ref: string): Promise<ApiAnswer<OrderView>> {
     return this.gateway.call<OrderView>(`/api/orders/${ref}`, { token });
   }

@@ -82,12 +82,23 @@ export class MongoReadingsRepository extends ReadingsRepository {
     );
   }
 
+  /**
+   * One `{_id}` find per batch, side by side — not one `$in`: FerretDB 1.24 hands only
+   * top-level equality to PostgreSQL, so an `$in` made it read and decode every stored batch
+   * (each holds its readings; three days of them) for every batch derivation fetched — 85 % of
+   * FerretDB's CPU under ingest load. A fetch names few batches (one per upload in it), so the
+   * extra commands are few. On MongoDB an `$in` on `_id` would be one command and as cheap.
+   */
   async findBatches(batchIds: readonly string[]): Promise<Map<string, IngestBatch>> {
-    if (batchIds.length === 0) return new Map();
-    const documents = await this.batches
-      .find({ _id: { $in: [...batchIds] } }, { devices: 1, createdAt: 1 })
-      .lean<IngestBatchDocument[]>()
-      .exec();
+    const found = await Promise.all(
+      [...new Set(batchIds)].map((batchId) =>
+        this.batches
+          .find({ _id: batchId }, { devices: 1, createdAt: 1 })
+          .lean<IngestBatchDocument[]>()
+          .exec(),
+      ),
+    );
+    const documents = found.flat();
     return new Map(
       documents.map((document) => [
         document._id,
