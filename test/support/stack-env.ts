@@ -9,7 +9,13 @@ import { resolveStackPaths } from '../../tools/stack/src/paths';
 import { readPidRecord, removePidRecord } from '../../tools/stack/src/pid-file';
 import { stopRecordedProcess } from '../../tools/stack/src/process-manager';
 
-export { isManaged, restartComponent, startComponent, stopComponent } from '../../tools/stack/src';
+export {
+  isManaged,
+  restartComponent,
+  stackStatus,
+  startComponent,
+  stopComponent,
+} from '../../tools/stack/src';
 
 /** A guard against wiping a real database: test data only goes to a prefix marked "test". */
 export function assertTestDatabasePrefix(prefix: string | undefined): void {

@@ -32,7 +32,6 @@ import { CatalogService } from './catalog/catalog.service';
 import { ORDERING_CONFIG, readOrderingConfig } from './config/ordering.config';
 import { FulfilmentEvents } from './fulfilment/fulfilment.events';
 import { FulfilmentService } from './fulfilment/fulfilment.service';
-import { FulfilmentSimulator } from './fulfilment-simulator/fulfilment-simulator';
 import { IdempotentPlacement } from './orders/commands/place-order/idempotent-placement';
 import {
   IDEMPOTENCY_KEY,
@@ -120,7 +119,6 @@ import { ReadModelsService } from './read-models/read-models.service';
     OrderQueriesService,
     OrderReviewService,
     FulfilmentService,
-    FulfilmentSimulator,
     { provide: AutoOrderSlotsRepository, useClass: MongoAutoOrderSlotsRepository },
     {
       provide: ReplenishmentRequestsRepository,

@@ -1,12 +1,20 @@
 /**
- * The dev/test warehouse stand-in: with FULFILMENT_SIMULATOR=on, a placed order becomes
- * shipped and then delivered through fulfilment.shipment.v1 events alone.
+ * The dev/test warehouse stand-in (tools/fulfilment-simulator, its own process in the stack):
+ * a placed order becomes shipped and then delivered through fulfilment.shipment.v1 events alone.
  */
 import 'reflect-metadata';
 import { Topics } from '@metered/contracts';
 import { KafkaTestClient, SeenMessage } from '../../support/event-platform/kafka-test-client';
 import { Customer, OrderingHarness, simpleOrder } from '../../support/ordering/ordering-harness';
-import { isManaged, restartComponent } from '../../support/stack-env';
+import {
+  isManaged,
+  restartComponent,
+  stackStatus,
+  startComponent,
+  stopComponent,
+} from '../../support/stack-env';
+
+const SIMULATOR = 'fulfilment-simulator';
 
 /** A message's JSON, or {} — other suites put malformed messages on these topics on purpose. */
 function safeJson(value: string | null) {
@@ -20,16 +28,20 @@ function safeJson(value: string | null) {
 describe('fulfilment simulator (real stack)', () => {
   const harness = new OrderingHarness();
   const kafka = new KafkaTestClient();
-  const previous = { ...process.env };
+  const previousDelay = process.env.FULFILMENT_SIMULATOR_DELAY_MS;
+  let wasRunning = false;
   let shipments: SeenMessage[];
   let customer: Customer;
 
   beforeAll(async () => {
     await harness.start();
-    if (isManaged('ordering')) {
-      process.env.FULFILMENT_SIMULATOR = 'on';
+    if (isManaged(SIMULATOR)) {
+      wasRunning = (await stackStatus()).some(
+        (row) => row.component === SIMULATOR && row.state !== 'stopped',
+      );
+      // Started (or restarted) with a short delay: a new setting means a restart.
       process.env.FULFILMENT_SIMULATOR_DELAY_MS = '1000';
-      await restartComponent('ordering');
+      await startComponent(SIMULATOR);
     }
     shipments = await kafka.collect([Topics.FulfilmentShipment]);
     customer = await harness.customer(1);
@@ -37,11 +49,12 @@ describe('fulfilment simulator (real stack)', () => {
 
   afterAll(async () => {
     await kafka.close();
-    if (isManaged('ordering') && previous.FULFILMENT_SIMULATOR !== 'on') {
-      process.env.FULFILMENT_SIMULATOR = previous.FULFILMENT_SIMULATOR ?? 'off';
-      process.env.FULFILMENT_SIMULATOR_DELAY_MS = previous.FULFILMENT_SIMULATOR_DELAY_MS ?? '5000';
-      await restartComponent('ordering');
-    }
+    if (!isManaged(SIMULATOR)) return;
+    // Leave the stack as found: a developer's simulator back with its own delay, else stopped.
+    if (previousDelay === undefined) delete process.env.FULFILMENT_SIMULATOR_DELAY_MS;
+    else process.env.FULFILMENT_SIMULATOR_DELAY_MS = previousDelay;
+    if (wasRunning) await restartComponent(SIMULATOR);
+    else await stopComponent(SIMULATOR);
   }, 120000);
 
   it('ships and delivers a placed order by events', async () => {

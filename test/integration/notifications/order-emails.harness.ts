@@ -17,7 +17,7 @@ import {
 } from '@metered/contracts';
 import { createEnvelope, EventDefinition, EventEnvelope } from '@metered/event-platform';
 import { serial, suffix, uniqueEmail } from './notifications-harness';
-import { SAMPLE_ORDER_ROWS } from '../../../apps/notifications/src/templates/testing/sample-order-rows';
+import { SAMPLE_ORDER_ROWS } from '../../support/notifications/sample-order-rows';
 
 function envelope<P extends object>(definition: EventDefinition<P>, payload: P): EventEnvelope<P> {
   return createEnvelope(definition, payload, {

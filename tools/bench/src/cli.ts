@@ -23,11 +23,16 @@ import { confirmationEmails } from './pipeline/email-latency';
 import { EventObserver } from './pipeline/event-observer';
 import { AcceptedOrder, orderPlacer, refusedOrder } from './pipeline/order-placement';
 import { ProcessSampler } from './pipeline/process-sampler';
-import { isService, serviceMetricsUrls, stackProcesses } from './pipeline/stack-processes';
+import {
+  isService,
+  serviceMetricsUrls,
+  StackProcess,
+  stackProcesses,
+} from './pipeline/stack-processes';
 import { cpuSecondsByComponent, cpuSnapshot } from './pipeline/cpu-time';
 import { accountOrders, accountingSection, CounterWindow } from './accounting/order-accounting';
 import { counterDelta, readServiceCounters, sumCounted } from './accounting/service-counters';
-import { cpuSection, cpuPerOrder } from './report/cpu-per-order';
+import { cpuSection, cpuPerOrder, SIMULATOR_COMPONENT } from './report/cpu-per-order';
 import { databaseCommandsBrief, databaseCommandsSection } from './report/database-commands-table';
 import { kneeStopReason } from './report/knee-stop';
 import { backlogFlat } from './report/lag-flat';
@@ -67,6 +72,7 @@ async function simulatorWindow(
   settings: BenchSettings,
   customers: BenchCustomer[],
   window: (work: () => Promise<unknown>) => Promise<CounterWindow>,
+  stack: readonly StackProcess[],
 ): Promise<(CounterWindow & { orders: number }) | { reason: string }> {
   if (settings.simulatorOrders === 0)
     return { reason: 'not measured (FULFILMENT_SIMULATOR=off or BENCH_SIMULATOR_ORDERS=0)' };
@@ -77,10 +83,13 @@ async function simulatorWindow(
   const lastAt = performance.now();
   const delay = settings.simulatorDelayMs;
   await sleep(firstAt + delay - 500 - performance.now());
+  const cpuBefore = cpuSnapshot(stack);
   const measured = await window(() => sleep(lastAt + 2 * delay + 3000 - performance.now()));
+  // Its own process (tools/fulfilment-simulator): CPU from its pid, apart from the services'.
+  const simulatorCpuS = cpuSecondsByComponent(cpuBefore, cpuSnapshot(stack))[SIMULATOR_COMPONENT];
   const orders = placed.filter((order) => order.status === 'placed').length;
   log(
-    `fulfilment simulator: ${orders} orders shipped in a window of ${round(measured.durationS)} s, ${round(sumCounted(measured.delta) / Math.max(1, orders), 2)} commands each (idle included)`,
+    `fulfilment simulator: ${orders} orders shipped in a window of ${round(measured.durationS)} s, ${round(sumCounted(measured.delta) / Math.max(1, orders), 2)} commands each (idle included), its own process ${simulatorCpuS === undefined ? 'not found' : `${round((simulatorCpuS * 1000) / Math.max(1, orders), 1)} ms CPU each`}`,
   );
   return { ...measured, orders };
 }
@@ -156,7 +165,7 @@ async function main(): Promise<void> {
   log(
     `idle: ${round(sumCounted(idle.delta) / idle.durationS, 2)} commands/s by the services' counters, ${round(idleFerretDb, 2)}/s by FerretDB's (${round(idle.durationS)} s)`,
   );
-  const simulator = await simulatorWindow(settings, customers, window);
+  const simulator = await simulatorWindow(settings, customers, window, stack);
 
   const observer = new EventObserver(settings);
   const joinStarted = performance.now();
@@ -203,7 +212,7 @@ async function main(): Promise<void> {
   });
   const cpu = cpuPerOrder(cpuUsed, (benchCpu.user + benchCpu.system) / 1e6, mainOrders.length);
   log(
-    `commands per order (services' counters): ${round(accounting.total, 2)}, before the 201 ${round(accounting.beforeResponse, 2)}, end to end without the simulator ${round(accounting.endToEnd, 2)}; CPU ${round(cpu.stackMsPerOrder, 1)} ms per order (load generator ${round(cpu.loadGeneratorMsPerOrder, 1)} ms)`,
+    `commands per order (services' counters): ${round(accounting.total, 2)}, before the 201 ${round(accounting.beforeResponse, 2)}, end to end without the simulator ${round(accounting.endToEnd, 2)}; CPU ${round(cpu.stackMsPerOrder, 1)} ms per order (fulfilment simulator ${round(cpu.simulatorMsPerOrder, 1)} ms, load generator ${round(cpu.loadGeneratorMsPerOrder, 1)} ms)`,
   );
   const databaseCommands = commandsPerOrder(
     settings.ferretdbMetricsUrl,

@@ -19,7 +19,10 @@ export function ensureInfrastructure(): Promise<StackEnv> {
   return new Stack().ensureInfrastructure();
 }
 
-/** Builds (if stale), starts and waits for the named apps (default: all) and what they need. */
+/**
+ * Builds (if stale), starts and waits for the named apps and what they need; none named: what
+ * a plain `up` starts (every app, and the fulfilment simulator unless FULFILMENT_SIMULATOR=off).
+ */
 export function ensureApps(names?: readonly ServiceName[]): Promise<void> {
   return new Stack().ensureApps(names);
 }

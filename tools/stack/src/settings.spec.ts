@@ -1,5 +1,12 @@
 import { StackError } from './errors';
-import { DEFAULT_POSTGRES_PORT, infraUrls, readSettings } from './settings';
+import { startOrder } from './components/component-set';
+import {
+  DEFAULT_POSTGRES_PORT,
+  infraUrls,
+  isComponentName,
+  plainUpNames,
+  readSettings,
+} from './settings';
 
 describe('readSettings', () => {
   it('uses the default ports, a controller port next to Kafka and PostgreSQL away from 5432', () => {
@@ -12,8 +19,31 @@ describe('readSettings', () => {
       postgres: DEFAULT_POSTGRES_PORT,
       smtp: 1025,
       mailUi: 8025,
+      fulfilmentSimulator: 3009,
     });
     expect(readSettings({ KAFKA_PORT: '19092' }).ports.kafkaController).toBe(19093);
+    // Next to the gateway's port, so a helper's port block moves it along.
+    expect(readSettings({ GATEWAY_PORT: '3600' }).ports.fulfilmentSimulator).toBe(3609);
+  });
+
+  it('runs the fulfilment simulator in a plain up unless FULFILMENT_SIMULATOR=off', () => {
+    expect(plainUpNames(readSettings({}))).toContain('fulfilment-simulator');
+    expect(plainUpNames(readSettings({ FULFILMENT_SIMULATOR: 'off' }))).not.toContain(
+      'fulfilment-simulator',
+    );
+    expect(plainUpNames(readSettings({}), true)).toEqual(['ferretdb', 'kafka', 'mailpit']);
+    expect(() => readSettings({ FULFILMENT_SIMULATOR: 'sometimes' })).toThrow(
+      new StackError('FULFILMENT_SIMULATOR must be on or off, got "sometimes"'),
+    );
+  });
+
+  it('runs one fulfilment simulator whatever the replica shape', () => {
+    const settings = readSettings({ STACK_REPLICAS: '2', STACK_BROKERS: '3' });
+    expect(startOrder(settings.shape).filter((name) => name.startsWith('fulfilment'))).toEqual([
+      'fulfilment-simulator',
+    ]);
+    expect(isComponentName('fulfilment-simulator')).toBe(true);
+    expect(isComponentName('fulfilment-simulator#2')).toBe(false);
   });
 
   it('rejects a port that is not a port number', () => {

@@ -1,4 +1,4 @@
-import { SERVICE_NAMES, ServiceName } from '../../../libs/service-kit/src/config';
+import { SERVICE_NAMES, ServiceName, servicePort } from '../../../libs/service-kit/src/config';
 import { StackError } from './errors';
 import { resolveStackPaths, StackPaths } from './paths';
 import {
@@ -11,12 +11,18 @@ import {
 } from './shape';
 
 export type InfraName = 'postgres' | 'ferretdb' | 'kafka' | 'mailpit';
+/** The warehouse stand-in (tools/fulfilment-simulator): one process, whatever the shape. */
+export const SIMULATOR_NAME = 'fulfilment-simulator' as const;
 /** A component: its plain name (the first instance) or `<name>#<n>` (ordering#2, kafka#3). */
-export type BaseComponentName = InfraName | ServiceName;
+export type BaseComponentName = InfraName | ServiceName | typeof SIMULATOR_NAME;
 export type ComponentName = BaseComponentName | `${'kafka' | ServiceName}#${number}`;
 export const INFRA_NAMES: readonly InfraName[] = ['postgres', 'ferretdb', 'kafka', 'mailpit'];
 export const APP_NAMES: readonly ServiceName[] = SERVICE_NAMES;
-export const COMPONENT_NAMES: readonly BaseComponentName[] = [...INFRA_NAMES, ...APP_NAMES];
+export const COMPONENT_NAMES: readonly BaseComponentName[] = [
+  ...INFRA_NAMES,
+  ...APP_NAMES,
+  SIMULATOR_NAME,
+];
 
 export type DbBackendChoice = 'postgresql' | 'sqlite' | 'auto';
 
@@ -30,6 +36,8 @@ export interface StackPorts {
   postgres: number;
   smtp: number;
   mailUi: number;
+  /** The fulfilment simulator's /health; FULFILMENT_SIMULATOR_PORT, default GATEWAY_PORT + 9. */
+  fulfilmentSimulator: number;
 }
 
 /** Infrastructure the environment points at instead of letting the stack run it. */
@@ -46,6 +54,8 @@ export interface StackSettings {
   ports: StackPorts;
   external: ExternalInfra;
   dbBackend: DbBackendChoice;
+  /** FULFILMENT_SIMULATOR (on): a plain `up` starts the fulfilment simulator too; off leaves it out. */
+  fulfilmentSimulator: boolean;
   /** Replicas of every service and Kafka brokers (STACK_REPLICAS, STACK_BROKERS; shape.ts). */
   shape: StackShape;
   mongoDbPrefix: string;
@@ -70,6 +80,14 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
     throw new StackError(`${name} must be a port number (1-65535), got "${raw}"`);
   }
   return value;
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['on', 'true', '1'].includes(raw)) return true;
+  if (['off', 'false', '0'].includes(raw)) return false;
+  throw new StackError(`${name} must be on or off, got "${env[name]}"`);
 }
 
 function dbBackend(raw: string | undefined): DbBackendChoice {
@@ -123,15 +141,27 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): StackSetting
       postgres: port(env, 'POSTGRES_PORT', DEFAULT_POSTGRES_PORT),
       smtp: port(env, 'SMTP_PORT', 1025),
       mailUi: port(env, 'MAIL_UI_PORT', 8025),
+      fulfilmentSimulator: port(env, 'FULFILMENT_SIMULATOR_PORT', servicePort('gateway', env) + 9),
     },
     external: externalInfra(env),
     dbBackend: dbBackend(env.STACK_DB_BACKEND),
+    fulfilmentSimulator: onOff(env, 'FULFILMENT_SIMULATOR', true),
     shape: readShape(env, paths.stackDir),
     mongoDbPrefix: env.MONGO_DB_PREFIX || 'metered',
     session: env.STACK_SESSION || undefined,
     readyTimeoutMs: timeout ? Number(timeout) * 1000 : undefined,
     verbose: env.STACK_VERBOSE === '1' || env.CI === 'true' || env.CI === '1',
   };
+}
+
+/**
+ * What a plain `up` starts (PostgreSQL comes in as FerretDB's dependency): the infrastructure,
+ * every app and — unless FULFILMENT_SIMULATOR=off — the fulfilment simulator.
+ */
+export function plainUpNames(settings: StackSettings, infraOnly = false): BaseComponentName[] {
+  const infra = INFRA_NAMES.filter((name) => name !== 'postgres');
+  if (infraOnly) return infra;
+  return [...infra, ...APP_NAMES, ...(settings.fulfilmentSimulator ? [SIMULATOR_NAME] : [])];
 }
 
 /** The connection settings the apps get: external ones as given, else the local ones. */

@@ -33,7 +33,7 @@ export function instanceName<Base extends string>(
 
 /** `ordering#2` → { base: 'ordering', index: 2 }; `ordering` → index 1; undefined when malformed. */
 export function parseInstance(name: string): { base: string; index: number } | undefined {
-  const match = /^([a-z]+)(?:#([1-9]\d*))?$/.exec(name);
+  const match = /^([a-z]+(?:-[a-z]+)*)(?:#([1-9]\d*))?$/.exec(name);
   if (!match) return undefined;
   return { base: match[1], index: match[2] ? Number(match[2]) : 1 };
 }

@@ -8,15 +8,15 @@ import { Component } from './components/component';
 import { StackError } from './errors';
 import { step, warn } from './progress';
 import {
-  APP_NAMES,
   baseName,
   ComponentName,
   expandNames,
-  INFRA_NAMES,
   infraUrls,
   InfraUrls,
   isAppName,
+  plainUpNames,
   readSettings,
+  SIMULATOR_NAME,
   StackSettings,
 } from './settings';
 import { forgetShape, saveShape } from './shape';
@@ -69,11 +69,10 @@ export class Stack {
       const settings = options.adoptRunning
         ? await this.adoptForeign(this.settings)
         : this.settings;
+      // FULFILMENT_SIMULATOR=off leaves the simulator out of a plain up; named, it starts.
       const names = options.names?.length
         ? options.names
-        : options.infraOnly
-          ? INFRA_NAMES.filter((name) => name !== 'postgres')
-          : [...INFRA_NAMES.filter((name) => name !== 'postgres'), ...APP_NAMES];
+        : plainUpNames(settings, options.infraOnly);
       let components = await new ComponentSet(settings).withDependencies(
         expandNames(names, settings.shape),
       );
@@ -100,7 +99,8 @@ export class Stack {
     };
   }
 
-  async ensureApps(names: readonly ComponentName[] = APP_NAMES): Promise<void> {
+  /** The named apps, or (none named) what a plain `up` starts: every app and the simulator unless FULFILMENT_SIMULATOR=off. */
+  async ensureApps(names?: readonly ComponentName[]): Promise<void> {
     await this.up({ names, adoptRunning: true });
   }
 
@@ -156,7 +156,7 @@ export class Stack {
   isManaged(name: ComponentName): boolean {
     const { external } = this.settings;
     name = baseName(name);
-    if (isAppName(name)) return true;
+    if (isAppName(name) || name === SIMULATOR_NAME) return true;
     if (name === 'kafka') return !external.kafkaBrokers;
     if (name === 'mailpit') return !external.smtpUrl;
     return !external.mongoUrl;

@@ -4,7 +4,7 @@ import { orderHeldEmail } from './order-held.template';
 import { orderPlacedEmail } from './order-placed.template';
 import { orderReleasedEmail } from './order-released.template';
 import { orderShippedEmail } from './order-shipped.template';
-import { SAMPLE_ORDER_ROWS } from './testing/sample-order-rows';
+import { SAMPLE_ORDER_ROWS } from '../../../../test/support/notifications/sample-order-rows';
 
 const hostile = '<script>alert("x")</script> & Co';
 

@@ -4,7 +4,7 @@ import { autoOrderEmail } from './auto-order.template';
 import { deviceSilentEmail } from './device-silent.template';
 import { supplyLowEmail } from './supply-low.template';
 import { levelText } from './supply-reading';
-import { SAMPLE_ORDER_ROWS } from './testing/sample-order-rows';
+import { SAMPLE_ORDER_ROWS } from '../../../../test/support/notifications/sample-order-rows';
 
 const hostile = '<script>alert("x")</script> & Co\r\nBcc: evil@example.com';
 // eslint-disable-next-line no-control-regex -- looking for exactly these

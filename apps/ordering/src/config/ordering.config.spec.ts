@@ -7,17 +7,11 @@ describe('ordering settings', () => {
     expect(config.allowanceCartons).toBe(2);
     expect(config.allowanceWindowDays).toBe(30);
     expect(config.placementCache).toMatchObject({ enabled: true, maxEntries: 50_000 });
-    expect(config.simulator).toEqual({ enabled: false, delayMs: 5000 });
   });
 
-  it('accepts 0 where 0 means something (no allowance window, no simulator delay)', () => {
-    const config = readOrderingConfig({
-      ORDER_ALLOWANCE_WINDOW_DAYS: '0',
-      FULFILMENT_SIMULATOR: 'on',
-      FULFILMENT_SIMULATOR_DELAY_MS: '0',
-    });
+  it('accepts 0 where 0 means something (no allowance window)', () => {
+    const config = readOrderingConfig({ ORDER_ALLOWANCE_WINDOW_DAYS: '0' });
     expect(config.allowanceWindowDays).toBe(0);
-    expect(config.simulator).toEqual({ enabled: true, delayMs: 0 });
   });
 
   it('refuses to start with one message naming every invalid setting', () => {
@@ -25,13 +19,13 @@ describe('ordering settings', () => {
       readOrderingConfig({
         ORDER_MAX_CARTONS_PER_ROW: '0',
         ORDER_ALLOWANCE_CARTONS: '-1',
-        FULFILMENT_SIMULATOR: 'sometimes',
+        PLACEMENT_CACHE: 'sometimes',
       }),
     ).toThrow(
       '3 setting(s) invalid:\n' +
+        '  - PLACEMENT_CACHE must be on or off, got "sometimes"\n' +
         '  - ORDER_MAX_CARTONS_PER_ROW must be a positive whole number, got "0"\n' +
-        '  - ORDER_ALLOWANCE_CARTONS must be a whole number ≥ 0, got "-1"\n' +
-        '  - FULFILMENT_SIMULATOR must be on or off, got "sometimes"',
+        '  - ORDER_ALLOWANCE_CARTONS must be a whole number ≥ 0, got "-1"',
     );
   });
 });

@@ -26,12 +26,6 @@ export interface OrderingConfig {
     /** How long an event waits for the database copy to show it (10 minutes). */
     pendingMaxAgeMs: number;
   };
-  simulator: {
-    /** FULFILMENT_SIMULATOR=on starts the dev/test warehouse stand-in (off by default). */
-    enabled: boolean;
-    /** FULFILMENT_SIMULATOR_DELAY_MS (5000): wait before dispatch, and again before delivery. */
-    delayMs: number;
-  };
 }
 
 export const ORDERING_CONFIG = Symbol('ORDERING_CONFIG');
@@ -47,9 +41,5 @@ export function readOrderingConfig(env: NodeJS.ProcessEnv = process.env): Orderi
     maxCartonsPerRow: settings.number('ORDER_MAX_CARTONS_PER_ROW', { default: 4 }),
     allowanceCartons: settings.number('ORDER_ALLOWANCE_CARTONS', { default: 2, min: 0 }),
     allowanceWindowDays: settings.number('ORDER_ALLOWANCE_WINDOW_DAYS', { default: 30, min: 0 }),
-    simulator: {
-      enabled: settings.onOff('FULFILMENT_SIMULATOR', false),
-      delayMs: settings.number('FULFILMENT_SIMULATOR_DELAY_MS', { default: 5000, min: 0 }),
-    },
   }));
 }

@@ -40,18 +40,6 @@ const ORDERING_OWN: SettingDeclaration[] = [
     requirement: 'optional',
     description: 'a placement cache entry is read again after this long',
   },
-  {
-    name: 'FULFILMENT_SIMULATOR',
-    kind: 'text',
-    requirement: 'optional',
-    description: 'on: the dev/test warehouse stand-in ships placed orders',
-  },
-  {
-    name: 'FULFILMENT_SIMULATOR_DELAY_MS',
-    kind: 'number',
-    requirement: 'optional',
-    description: 'the simulator’s delay before dispatch and delivery',
-  },
 ];
 
 export const ORDERING_SETTINGS: AppSettings = defineAppSettings(

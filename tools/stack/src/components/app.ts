@@ -59,17 +59,6 @@ export function identityEnv(env: NodeJS.ProcessEnv): IdentityEnv {
 }
 
 /**
- * The local stack has no warehouse: ordering's fulfilment simulator ships placed orders
- * (through fulfilment events) after a delay long enough to watch an order move in the portal.
- */
-function orderingEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  return {
-    FULFILMENT_SIMULATOR: env.FULFILMENT_SIMULATOR ?? 'on',
-    FULFILMENT_SIMULATOR_DELAY_MS: env.FULFILMENT_SIMULATOR_DELAY_MS ?? '15000',
-  };
-}
-
-/**
  * The gateway's `<SERVICE>_UPSTREAMS`: every replica of every backend, comma separated (the
  * gateway balances over them). Only set when the shape has more than one replica.
  */
@@ -119,7 +108,6 @@ export function appEnvironment(
     MONGO_DB_PREFIX: settings.mongoDbPrefix,
     ...portEnv(settings.env),
     ...identityEnv(settings.env),
-    ...orderingEnv(settings.env),
     ...replicationEnv(settings),
   };
 }

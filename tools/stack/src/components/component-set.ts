@@ -7,21 +7,27 @@ import {
   INFRA_NAMES,
   instancesOf,
   isAppName,
+  SIMULATOR_NAME,
   StackSettings,
 } from '../settings';
 import { parseInstance, StackShape } from '../shape';
 import { appComponent } from './app';
 import { Component } from './component';
 import { ferretdbComponent } from './ferretdb';
+import { fulfilmentSimulatorComponent } from './fulfilment-simulator';
 import { kafkaComponent } from './kafka';
 import { mailpitComponent } from './mailpit';
 import { postgresComponent } from './postgres';
 import { DbBackend, resolveDbBackend } from './postgres-binaries';
 
-/** Start order for display and for `down` in reverse; the gateway comes after the services. */
+/**
+ * Start order for display and for `down` in reverse; the gateway comes after the services,
+ * the fulfilment simulator (an outside system on Kafka) after the services it ships for.
+ */
 export const START_ORDER: readonly BaseComponentName[] = [
   ...INFRA_NAMES,
   ...APP_NAMES.filter((app) => app !== 'gateway'),
+  SIMULATOR_NAME,
   'gateway',
 ];
 
@@ -85,6 +91,7 @@ export class ComponentSet {
     if (isAppName(base)) return appComponent(settings, base, index);
     if (base === 'kafka') return kafkaComponent(settings, index);
     if (name === 'mailpit') return mailpitComponent(settings);
+    if (name === SIMULATOR_NAME) return fulfilmentSimulatorComponent(settings);
     if (name === 'ferretdb') {
       const backend = settings.external.mongoUrl
         ? ({ kind: 'sqlite' } as const)

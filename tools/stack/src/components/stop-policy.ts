@@ -19,7 +19,7 @@ export function stopPolicy(instance: ComponentName | string): StopPolicy {
 
 /** Stop order (by plain name; every instance of a component stops with it): gateway first, then the services, then infrastructure, the database last. */
 export const STOP_LEVELS: readonly (readonly string[])[] = [
-  ['gateway'],
+  ['gateway', 'fulfilment-simulator'],
   ['identity', 'registry', 'ordering', 'notifications', 'operations', 'telemetry'],
   ['kafka', 'mailpit', 'ferretdb'],
   ['postgres'],

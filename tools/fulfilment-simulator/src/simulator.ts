@@ -1,11 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
 import type { Consumer, Producer } from 'kafkajs';
 import {
   OrderPlacedEvent,
@@ -23,50 +16,38 @@ import {
   type EventDefinition,
   type EventEnvelope,
 } from '@metered/event-platform';
-import { INFRASTRUCTURE_CONFIG, type InfrastructureConfig } from '@metered/service-kit';
-import { ORDERING_CONFIG, type OrderingConfig } from '../config/ordering.config';
+import type { SimulatorSettings } from './settings';
 
 export const SIMULATOR = 'fulfilment-simulator';
 const SHIPPABLE_EVENTS: readonly string[] = [OrderPlacedEvent.type, OrderReleasedEvent.type];
 
 /**
- * A stand-in for the warehouse in dev and tests (FULFILMENT_SIMULATOR=on): it reads order
- * events in its own consumer group, like any outside system, and answers with shipment
- * events on `fulfilment.shipment.v1` — never touching ordering's database. Production runs
- * without it; the warehouse/ERP integration publishes the same events.
+ * A stand-in for the warehouse in dev and tests: it reads order events in its own consumer
+ * group, like any outside system, and answers with shipment events on
+ * `fulfilment.shipment.v1` — never touching ordering's database. Production runs without it;
+ * the warehouse/ERP integration publishes the same events.
  *
  * Timers live in memory: a shipment pending when the process stops is not sent (fine for
  * a simulator; the order simply stays placed).
  */
-@Injectable()
-export class FulfilmentSimulator implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(FulfilmentSimulator.name);
+export class FulfilmentSimulator {
   private consumer?: Consumer;
   private producer?: Producer;
   private readonly timers = new Set<NodeJS.Timeout>();
+  private running = false;
 
   constructor(
-    @Inject(ORDERING_CONFIG) private readonly config: OrderingConfig,
-    @Inject(INFRASTRUCTURE_CONFIG) private readonly infrastructure: InfrastructureConfig,
+    private readonly settings: Pick<SimulatorSettings, 'kafkaBrokers' | 'delayMs'>,
+    private readonly log: (line: string) => void = console.log,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.config.simulator.enabled) return;
-    // In the background: a broker that is not there yet must not stop ordering from starting.
-    void this.start().catch((error: unknown) =>
-      this.logger.error(`fulfilment simulator did not start: ${String(error)}`),
-    );
+  /** True once its consumer runs (the stack's readiness probe asks). */
+  get ready(): boolean {
+    return this.running;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    await this.consumer?.disconnect().catch(() => undefined);
-    await this.producer?.disconnect().catch(() => undefined);
-  }
-
-  private async start(): Promise<void> {
-    const kafka = createKafka({ clientId: SIMULATOR, brokers: this.infrastructure.kafkaBrokers });
+  async start(): Promise<void> {
+    const kafka = createKafka({ clientId: SIMULATOR, brokers: this.settings.kafkaBrokers });
     this.producer = createOrderedProducer(kafka);
     this.consumer = kafka.consumer({ groupId: SIMULATOR });
     await this.producer.connect();
@@ -76,7 +57,16 @@ export class FulfilmentSimulator implements OnApplicationBootstrap, OnApplicatio
     await this.consumer.run({
       eachMessage: async ({ message }) => this.onOrderEvent(message.value?.toString('utf8')),
     });
-    this.logger.log(`fulfilment simulator on: ships after ${this.config.simulator.delayMs} ms`);
+    this.running = true;
+    this.log(`fulfilment simulator on: ships after ${this.settings.delayMs} ms`);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
   }
 
   private onOrderEvent(value: string | undefined): void {
@@ -116,9 +106,9 @@ export class FulfilmentSimulator implements OnApplicationBootstrap, OnApplicatio
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       work().catch((error: unknown) =>
-        this.logger.warn(`fulfilment simulator could not publish: ${String(error)}`),
+        this.log(`fulfilment simulator could not publish: ${String(error)}`),
       );
-    }, this.config.simulator.delayMs);
+    }, this.settings.delayMs);
     this.timers.add(timer);
   }
 
