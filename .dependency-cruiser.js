@@ -51,6 +51,20 @@ module.exports = {
       from: { path: '/domain/' },
       to: { path: 'node_modules/(@nestjs|mongoose|kafkajs|mongodb)' },
     },
+    // The layout (docs/service-layout.md): controller → service → repository port; mongoose
+    // only in persistence/ adapters and the modules that wire them.
+    {
+      name: 'services-and-controllers-hold-no-model',
+      severity: 'error',
+      from: { path: '^apps/[^/]+/src/.+\\.(controller|service)\\.ts$' },
+      to: { path: 'node_modules/(@nestjs/mongoose|mongoose|mongodb)/' },
+    },
+    {
+      name: 'controllers-call-services',
+      severity: 'error',
+      from: { path: '^apps/[^/]+/src/.+\\.controller\\.ts$' },
+      to: { path: '/persistence/' },
+    },
     {
       name: 'replenishment-is-pure',
       severity: 'error',

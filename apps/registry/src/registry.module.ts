@@ -23,7 +23,11 @@ import { ACCOUNT, ACCOUNTS_COLLECTION, AccountSchema } from './accounts/persiste
 import { AccountsRepository } from './accounts/persistence/accounts.repository';
 import { DeviceModelsController } from './device-models/device-models.controller';
 import { DEVICE_MODEL, DeviceModelSchema } from './device-models/persistence/device-model.schema';
-import { DeviceModelsRepository } from './device-models/persistence/device-models.repository';
+import { DeviceModelsService } from './device-models/device-models.service';
+import {
+  DeviceModelsRepository,
+  MongoDeviceModelsRepository,
+} from './device-models/persistence/device-models.repository';
 import { DevicesController } from './devices/devices.controller';
 import { DevicesService } from './devices/devices.service';
 import { DEVICE, DEVICES_COLLECTION, DeviceSchema } from './devices/persistence/device.schema';
@@ -40,10 +44,18 @@ import {
   SERIAL_CHECKS_COLLECTION,
   SerialCheckSchema,
 } from './serial-checks/persistence/serial-check.schema';
+import {
+  MongoSerialChecksRepository,
+  SerialChecksRepository,
+} from './serial-checks/persistence/serial-checks.repository';
 import { SerialChecksService } from './serial-checks/serial-checks.service';
 import { SUPPLY_ITEM, SupplyItemSchema } from './supply-items/persistence/supply-item.schema';
-import { SupplyItemsRepository } from './supply-items/persistence/supply-items.repository';
+import {
+  MongoSupplyItemsRepository,
+  SupplyItemsRepository,
+} from './supply-items/persistence/supply-items.repository';
 import { SupplyItemsController } from './supply-items/supply-items.controller';
+import { SupplyItemsService } from './supply-items/supply-items.service';
 
 /** Devices, contracts, the supply catalog and which serials belong to which account. */
 @Module({
@@ -83,8 +95,9 @@ import { SupplyItemsController } from './supply-items/supply-items.controller';
     RegistrationEvents,
   ],
   providers: [
-    DeviceModelsRepository,
-    SupplyItemsRepository,
+    { provide: DeviceModelsRepository, useClass: MongoDeviceModelsRepository },
+    { provide: SupplyItemsRepository, useClass: MongoSupplyItemsRepository },
+    { provide: SerialChecksRepository, useClass: MongoSerialChecksRepository },
     DevicesRepository,
     AccountsRepository,
     DeviceModelsImporter,
@@ -92,6 +105,8 @@ import { SupplyItemsController } from './supply-items/supply-items.controller';
     DevicesImporter,
     ContractsImporter,
     MasterDataService,
+    DeviceModelsService,
+    SupplyItemsService,
     DevicesService,
     AccountsService,
     SerialChecksService,

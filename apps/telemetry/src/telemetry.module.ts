@@ -41,7 +41,14 @@ import {
   READING_MODEL,
   ReadingSchema,
 } from './ingest/persistence/ingest.schemas';
-import { ReadingsRepository } from './ingest/persistence/readings.repository';
+import {
+  LastCountersRepository,
+  MongoLastCountersRepository,
+} from './ingest/persistence/last-counters.repository';
+import {
+  MongoReadingsRepository,
+  ReadingsRepository,
+} from './ingest/persistence/readings.repository';
 import { ReadingsController } from './ingest/readings.controller';
 import { ConsumerLag } from './ops/consumer-lag';
 import { INGEST_STATS_MODEL, IngestStats, IngestStatsSchema } from './ops/ingest-stats';
@@ -127,7 +134,8 @@ import {
     AgentAuthenticator,
     AgentStrategy,
     DevicesRepository,
-    ReadingsRepository,
+    { provide: ReadingsRepository, useClass: MongoReadingsRepository },
+    { provide: LastCountersRepository, useClass: MongoLastCountersRepository },
     IngestStats,
     IngestService,
     IngestTopicConsumer,

@@ -11,7 +11,10 @@ import {
   READING_MODEL,
   ReadingSchema,
 } from '../../../apps/telemetry/src/ingest/persistence/ingest.schemas';
-import { ReadingsRepository } from '../../../apps/telemetry/src/ingest/persistence/readings.repository';
+import {
+  MongoReadingsRepository,
+  ReadingsRepository,
+} from '../../../apps/telemetry/src/ingest/persistence/readings.repository';
 import { databaseUri, runId } from '../../support/event-platform/probe-event';
 import {
   isFerretDb,
@@ -47,7 +50,11 @@ describe("derivation's ingest batch lookup on the real database", () => {
       })),
     );
     // Only findBatches is exercised: it never touches the outbox.
-    repository = new ReadingsRepository(readings as never, batches as never, undefined as never);
+    repository = new MongoReadingsRepository(
+      readings as never,
+      batches as never,
+      undefined as never,
+    );
     finds = recordFinds(connection);
   });
 

@@ -1,6 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
 import {
   RegistrationRequestedPayload,
   SerialCheckResult,
@@ -12,7 +10,7 @@ import { calendarDay } from '../contracts/domain/contract';
 import { DeviceModelsRepository } from '../device-models/persistence/device-models.repository';
 import { DevicesRepository } from '../devices/persistence/devices.repository';
 import { checkSerials, SerialCheck } from './domain/serial-check';
-import { SERIAL_CHECK, SerialCheckDocument } from './persistence/serial-check.schema';
+import { SerialChecksRepository } from './persistence/serial-checks.repository';
 
 /** A check as events and API answers carry it. */
 export function toResult(check: SerialCheck): SerialCheckResult {
@@ -31,7 +29,7 @@ export class SerialChecksService {
   private readonly logger = new Logger(SerialChecksService.name);
 
   constructor(
-    @InjectModel(SERIAL_CHECK) private readonly checks: Model<SerialCheckDocument>,
+    private readonly checks: SerialChecksRepository,
     private readonly devices: DevicesRepository,
     private readonly models: DeviceModelsRepository,
     private readonly outbox: EventOutbox,
@@ -52,7 +50,7 @@ export class SerialChecksService {
     envelope: EventEnvelope<RegistrationRequestedPayload>,
   ): Promise<void> {
     const { registrationId, country, serials } = envelope.payload;
-    if (await this.checks.exists({ _id: registrationId })) {
+    if (await this.checks.exists(registrationId)) {
       this.logger.log(`registration ${registrationId} was already checked; nothing to do`);
       return;
     }
@@ -65,20 +63,16 @@ export class SerialChecksService {
       allEligible,
       checkedAt: checkedAt.toISOString(),
     });
-    const document = {
-      _id: registrationId,
-      registrationId,
-      country,
-      results,
-      allEligible,
-      checkedAt,
-      requestEventId: envelope.eventId,
-    };
-    try {
-      await this.outbox.insert(this.checks, document, [event]);
-    } catch (error) {
-      // Redelivered after the first write succeeded: its event is already on its way.
-      if ((error as { code?: number }).code !== 11000) throw error;
-    }
+    await this.checks.insertOnce(
+      {
+        registrationId,
+        country,
+        results,
+        allEligible,
+        checkedAt,
+        requestEventId: envelope.eventId,
+      },
+      [event],
+    );
   }
 }

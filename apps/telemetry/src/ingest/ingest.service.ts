@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import { ReadingsAcceptedEvent, type TelemetryReading } from '@metered/contracts';
 import { EventOutbox, OutgoingEvent } from '@metered/event-platform';
 import type { AgentPrincipal } from '../agents/domain/agent';
 import { TELEMETRY_CONFIG, type TelemetryConfig } from '../config/telemetry.config';
-import { DEVICE_STATE_MODEL } from '../derivation/persistence/device-state.schema';
 import { IngestStats } from '../ops/ingest-stats';
 import { DevicesRepository } from '../read-models/persistence/devices.repository';
 import type { DeviceReadings, IngestBatch } from './domain/ingest-batch';
 import { checkReading, REFUSAL_REASONS, totalPagesOf } from './domain/reading-checks';
 import { readingsAccepted } from './domain/readings-summary';
+import { LastCountersRepository } from './persistence/last-counters.repository';
 import { ReadingsRepository, type ReadingToStore } from './persistence/readings.repository';
 
 /** The outcome of one reading of an upload. */
@@ -44,12 +42,6 @@ interface Candidate {
   agent: AgentPrincipal;
 }
 
-interface CounterState {
-  _id: string;
-  lastReadAt?: Date;
-  lastTotalPages?: number;
-}
-
 /**
  * Takes uploads in: checks each reading alone, checks its serial against the agent's account
  * and its counter against the device's last one, stores the new ones and hands them to
@@ -65,7 +57,7 @@ export class IngestService {
     private readonly outbox: EventOutbox,
     private readonly stats: IngestStats,
     @Inject(TELEMETRY_CONFIG) private readonly config: TelemetryConfig,
-    @InjectModel(DEVICE_STATE_MODEL) private readonly states: Model<CounterState>,
+    private readonly lastCounters: LastCountersRepository,
   ) {}
 
   async ingest(uploads: readonly Upload[], now = new Date()): Promise<UploadOutcome[]> {
@@ -155,19 +147,7 @@ export class IngestService {
     refuse: (candidate: Candidate, field: string, reason: string) => void,
   ): Promise<Candidate[]> {
     const serials = [...new Set(candidates.map((candidate) => candidate.reading.serial))];
-    const states =
-      serials.length === 0
-        ? []
-        : await this.states
-            .find({ _id: { $in: serials } }, { lastReadAt: 1, lastTotalPages: 1 })
-            .lean<CounterState[]>()
-            .exec();
-    const last = new Map(
-      states.map((state) => [
-        state._id,
-        { at: state.lastReadAt?.toISOString() ?? '', total: state.lastTotalPages },
-      ]),
-    );
+    const last = await this.lastCounters.find(serials);
     const ordered = [...candidates].sort(
       (a, b) =>
         a.reading.serial.localeCompare(b.reading.serial) ||

@@ -5,9 +5,21 @@ import type { DeviceModel } from '../domain/device-model';
 import { toDeviceModel, toDeviceModelDocument } from './device-model.mapper';
 import { DEVICE_MODEL, DeviceModelDocument } from './device-model.schema';
 
+export abstract class DeviceModelsRepository {
+  /** Every model, by code. */
+  abstract findAll(): Promise<DeviceModel[]>;
+  /** Models by code; unknown codes are absent. */
+  abstract findByCodes(codes: readonly string[]): Promise<Map<string, DeviceModel>>;
+  abstract findByCode(code: string): Promise<DeviceModel | undefined>;
+  /** Master data has one writer (the admin's import), so a plain upsert is enough. */
+  abstract save(model: DeviceModel, now?: Date): Promise<void>;
+}
+
 @Injectable()
-export class DeviceModelsRepository {
-  constructor(@InjectModel(DEVICE_MODEL) private readonly models: Model<DeviceModelDocument>) {}
+export class MongoDeviceModelsRepository extends DeviceModelsRepository {
+  constructor(@InjectModel(DEVICE_MODEL) private readonly models: Model<DeviceModelDocument>) {
+    super();
+  }
 
   async findAll(): Promise<DeviceModel[]> {
     const documents = await this.models.find().sort({ _id: 1 }).lean<DeviceModelDocument[]>();
@@ -27,7 +39,6 @@ export class DeviceModelsRepository {
     return (await this.findByCodes([code])).get(code);
   }
 
-  /** Master data has one writer (the admin's import), so a plain upsert is enough. */
   async save(model: DeviceModel, now = new Date()): Promise<void> {
     await this.models
       .replaceOne({ _id: model.code }, toDeviceModelDocument(model, now), { upsert: true })

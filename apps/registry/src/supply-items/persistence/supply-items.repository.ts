@@ -5,18 +5,28 @@ import type { SupplyItem } from '../domain/supply-item';
 import { toSupplyItem, toSupplyItemDocument } from './supply-item.mapper';
 import { SUPPLY_ITEM, SupplyItemDocument } from './supply-item.schema';
 
-@Injectable()
-export class SupplyItemsRepository {
-  constructor(@InjectModel(SUPPLY_ITEM) private readonly items: Model<SupplyItemDocument>) {}
-
+export abstract class SupplyItemsRepository {
   /** Every item, or those compatible with one model code. */
+  abstract find(modelCode?: string): Promise<SupplyItem[]>;
+  /** Items per model code, for several models at once. */
+  abstract findForModels(modelCodes: readonly string[]): Promise<Map<string, SupplyItem[]>>;
+  /** Items by reorder number; unknown numbers are absent. */
+  abstract findByReorderNumbers(numbers: readonly string[]): Promise<Map<string, SupplyItem>>;
+  abstract save(item: SupplyItem, now?: Date): Promise<void>;
+}
+
+@Injectable()
+export class MongoSupplyItemsRepository extends SupplyItemsRepository {
+  constructor(@InjectModel(SUPPLY_ITEM) private readonly items: Model<SupplyItemDocument>) {
+    super();
+  }
+
   async find(modelCode?: string): Promise<SupplyItem[]> {
     const filter = modelCode ? { compatibleModels: modelCode } : {};
     const documents = await this.items.find(filter).sort({ _id: 1 }).lean<SupplyItemDocument[]>();
     return documents.map(toSupplyItem);
   }
 
-  /** Items per model code, for several models at once. */
   async findForModels(modelCodes: readonly string[]): Promise<Map<string, SupplyItem[]>> {
     const unique = [...new Set(modelCodes)];
     const byModel = new Map<string, SupplyItem[]>(unique.map((code) => [code, []]));

@@ -20,18 +20,32 @@ interface IngestBatchDocument {
   devices: IngestBatch['devices'];
 }
 
-@Injectable()
-export class ReadingsRepository {
-  constructor(
-    @InjectModel(READING_MODEL) private readonly readings: Model<{ _id: string }>,
-    @InjectModel(INGEST_BATCH_MODEL) private readonly batches: Model<IngestBatchDocument>,
-    private readonly outbox: EventOutbox,
-  ) {}
-
+/** The stored readings and the ingest batches that hand them to derivation. */
+export abstract class ReadingsRepository {
   /**
    * Stores the readings with ONE insert (unordered: a duplicate does not stop the others) and
    * returns the positions that were already stored.
    */
+  abstract insertNew(items: readonly ReadingToStore[], receivedAt: Date): Promise<Set<number>>;
+  /** The upload's new readings and its ReadingsAccepted events, in one insert. */
+  abstract insertBatch(batch: IngestBatch, events: readonly OutgoingEvent[]): Promise<void>;
+  abstract findBatches(batchIds: readonly string[]): Promise<Map<string, IngestBatch>>;
+  /** Batches derivation is done with, older than `before` (their events were published). */
+  abstract pruneBatches(before: Date): Promise<number>;
+  /** A device's stored readings in time order (most recent `limit`). */
+  abstract history(serial: string, limit: number): Promise<TelemetryReading[]>;
+}
+
+@Injectable()
+export class MongoReadingsRepository extends ReadingsRepository {
+  constructor(
+    @InjectModel(READING_MODEL) private readonly readings: Model<{ _id: string }>,
+    @InjectModel(INGEST_BATCH_MODEL) private readonly batches: Model<IngestBatchDocument>,
+    private readonly outbox: EventOutbox,
+  ) {
+    super();
+  }
+
   async insertNew(items: readonly ReadingToStore[], receivedAt: Date): Promise<Set<number>> {
     const duplicates = new Set<number>();
     if (items.length === 0) return duplicates;
@@ -60,7 +74,6 @@ export class ReadingsRepository {
     return duplicates;
   }
 
-  /** The upload's new readings and its ReadingsAccepted events, in one insert. */
   async insertBatch(batch: IngestBatch, events: readonly OutgoingEvent[]): Promise<void> {
     await this.outbox.insert(
       this.batches,
@@ -94,7 +107,6 @@ export class ReadingsRepository {
     );
   }
 
-  /** Batches derivation is done with, older than `before` (their events were published). */
   async pruneBatches(before: Date): Promise<number> {
     const result = await this.batches
       .deleteMany({ createdAt: { $lt: before }, outboxPending: { $ne: true } })
@@ -102,7 +114,6 @@ export class ReadingsRepository {
     return result.deletedCount ?? 0;
   }
 
-  /** A device's stored readings in time order (most recent `limit`). */
   async history(serial: string, limit: number): Promise<TelemetryReading[]> {
     const documents = await this.readings
       .find({ serial })
